@@ -1,0 +1,1 @@
+Console.WriteLine("ServiceCenter benchmarks: see docs/benchmarks.md");

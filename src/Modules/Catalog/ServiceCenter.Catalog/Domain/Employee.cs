@@ -1,0 +1,79 @@
+using ServiceCenter.SharedKernel.Domain;
+
+namespace ServiceCenter.Catalog.Domain;
+
+/// <summary>A member of staff: branch, position, skills (the work types he does), linked user.</summary>
+public sealed class Employee : VersionedEntity, IAuditable, IArchivable
+{
+    private Employee()
+    {
+    }
+
+    public string FullName { get; private set; } = string.Empty;
+
+    public Guid BranchId { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public string? Position { get; private set; }
+
+    /// <summary>E.164 phone.</summary>
+    public string? Phone { get; private set; }
+
+    public string? Email { get; private set; }
+
+    /// <summary>Ids of WorkType items this employee is qualified for (dispatch uses them).</summary>
+    public List<Guid> SkillIds { get; private set; } = [];
+
+    /// <summary>Daily working hours for load planning (DSP-02).</summary>
+    public decimal HoursPerDay { get; private set; } = 8;
+
+    public bool IsArchived { get; private set; }
+
+    public string SearchText { get; private set; } = string.Empty;
+
+    public static Employee Create(EmployeeData data)
+    {
+        var e = new Employee();
+        e.Apply(data);
+        return e;
+    }
+
+    public void Update(EmployeeData data, int expectedVersion)
+    {
+        EnsureVersion(expectedVersion);
+        Apply(data);
+        Touch();
+    }
+
+    public void Archive(int expectedVersion)
+    {
+        EnsureVersion(expectedVersion);
+        IsArchived = true;
+        Touch();
+    }
+
+    public void Restore(int expectedVersion)
+    {
+        EnsureVersion(expectedVersion);
+        IsArchived = false;
+        Touch();
+    }
+
+    private void Apply(EmployeeData d)
+    {
+        FullName = d.FullName.Trim();
+        BranchId = d.BranchId;
+        UserId = d.UserId;
+        Position = d.Position;
+        Phone = d.Phone;
+        Email = d.Email;
+        SkillIds = [.. d.SkillIds.Distinct()];
+        HoursPerDay = d.HoursPerDay;
+        SearchText = SharedKernel.Domain.SearchText.Join(FullName, Position, Phone, Email);
+    }
+}
+
+public sealed record EmployeeData(
+    string FullName, Guid BranchId, Guid? UserId, string? Position, string? Phone, string? Email,
+    IReadOnlyList<Guid> SkillIds, decimal HoursPerDay);

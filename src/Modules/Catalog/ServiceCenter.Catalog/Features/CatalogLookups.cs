@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceCenter.Catalog.Contracts;
+using ServiceCenter.Catalog.Domain;
+using ServiceCenter.Data;
+
+namespace ServiceCenter.Catalog.Features;
+
+internal sealed class CatalogLookups(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser user) : ICatalogLookups
+{
+    public async Task<IReadOnlyList<LookupItem>> BranchesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var allowed = user.BranchIds;
+        return await db.Set<Branch>().AsNoTracking()
+            .Where(b => !b.IsArchived && (allowed == null || allowed.Contains(b.Id)))
+            .OrderBy(b => b.Name).Select(b => new LookupItem(b.Id, b.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<WarehouseLookup>> WarehousesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var allowed = user.BranchIds;
+        var rows = await db.Set<Warehouse>().AsNoTracking()
+            .Where(w => !w.IsArchived && (allowed == null || allowed.Contains(w.BranchId)))
+            .OrderBy(w => w.Name).Select(w => new { w.Id, w.Name, w.BranchId, w.Kind }).ToListAsync(ct);
+        return [.. rows.Select(w => new WarehouseLookup(w.Id, w.Name, w.BranchId, w.Kind.ToString()))];
+    }
+
+    public async Task<IReadOnlyList<EmployeeLookup>> EmployeesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var allowed = user.BranchIds;
+        var rows = await db.Set<Employee>().AsNoTracking()
+            .Where(e => !e.IsArchived && (allowed == null || allowed.Contains(e.BranchId)))
+            .OrderBy(e => e.FullName).ToListAsync(ct);
+        return [.. rows.Select(e => new EmployeeLookup(e.Id, e.FullName, e.BranchId, e.UserId, e.SkillIds))];
+    }
+
+    public async Task<IReadOnlyList<LookupItem>> ItemGroupsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ItemGroup>().AsNoTracking().Where(g => !g.IsArchived)
+            .OrderBy(g => g.Name).Select(g => new LookupItem(g.Id, g.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<LookupItem>> ManufacturersAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Counterparty>().AsNoTracking()
+            .Where(c => !c.IsArchived && (c.Roles & CounterpartyRoles.Manufacturer) == CounterpartyRoles.Manufacturer)
+            .OrderBy(c => c.Name).Select(c => new LookupItem(c.Id, c.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<LookupItem>> WorkTypesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Item>().AsNoTracking().Where(i => !i.IsArchived && i.Kind == ItemKind.WorkType)
+            .OrderBy(i => i.Name).Select(i => new LookupItem(i.Id, i.Name)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceCenter.Data.Audit;
+
+namespace ServiceCenter.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives: <c>Database:Provider</c>, <c>DataDirectory</c>, <c>ConnectionStrings:Postgres</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public const string SqliteMigrationsAssembly = "ServiceCenter.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "ServiceCenter.Data.Postgres";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } d ? d : "data");
+        var providerText = configuration["Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerText)
+            ? DatabaseProvider.Sqlite
+            : Enum.Parse<DatabaseProvider>(providerText, ignoreCase: true);
+
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Postgres => configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."),
+            _ => configuration.GetConnectionString("Sqlite")
+                ?? $"Data Source={Path.Combine(dataDirectory, "servicecenter.db")};Foreign Keys=True;Pooling=True",
+        };
+        return new DatabaseSettings(provider, connectionString, dataDirectory);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+        }
+
+        options.UseSnakeCaseNamingConvention();
+    }
+}
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the context factory. It is scoped so that each context gets the scope's
+    /// <see cref="ICurrentUser"/> for the audit trail; handlers open one context per operation.
+    /// </summary>
+    public static IServiceCollection AddServiceCenterData(this IServiceCollection services, DatabaseSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+        }
+
+        services.AddSingleton(settings);
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContextFactory<AppDbContext>(
+            (sp, options) =>
+            {
+                settings.Configure(options);
+                options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            },
+            ServiceLifetime.Scoped);
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ServiceCenter.Data.Identity;
+
+/// <summary>A person who signs in. Bound to the branches whose data he may see (DESIGN §5).</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser() => Id = Guid.CreateVersion7();
+
+    public string FullName { get; set; } = string.Empty;
+
+    /// <summary>Branches this user may see; empty for administrators means all.</summary>
+    public List<Guid> BranchIds { get; set; } = [];
+
+    public bool IsDisabled { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole() => Id = Guid.CreateVersion7();
+
+    public AppRole(string name) : this()
+    {
+        Name = name;
+        NormalizedName = name.ToUpperInvariant();
+    }
+}
+
+/// <summary>The roles of DESIGN.md §5 and the policies built on them.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Manager = nameof(Manager);
+    public const string Receptionist = nameof(Receptionist);
+    public const string Technician = nameof(Technician);
+    public const string FieldTechnician = nameof(FieldTechnician);
+    public const string Courier = nameof(Courier);
+    public const string CallCentre = nameof(CallCentre);
+    public const string Storekeeper = nameof(Storekeeper);
+    public const string Cashier = nameof(Cashier);
+    public const string KktSpecialist = nameof(KktSpecialist);
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Administrator, Manager, Receptionist, Technician, FieldTechnician,
+        Courier, CallCentre, Storekeeper, Cashier, KktSpecialist,
+    ];
+}
+
+/// <summary>Authorization policy names. Every endpoint and page names one.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in staff member: read catalogues.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Edit counterparties and their service points: front desk and up.</summary>
+    public const string EditCounterparties = "counterparties.edit";
+
+    /// <summary>Edit nomenclature items: storekeepers and managers.</summary>
+    public const string EditItems = "items.edit";
+
+    /// <summary>Organisation, branches, warehouses, employees, users: managers and administrators.</summary>
+    public const string ManageOrganisation = "organisation.manage";
+
+    /// <summary>Users and roles: administrators only.</summary>
+    public const string Administer = "administer";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Staff] = [.. Roles.All],
+        [EditCounterparties] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.CallCentre, Roles.Cashier, Roles.KktSpecialist],
+        [EditItems] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
+        [ManageOrganisation] = [Roles.Administrator, Roles.Manager],
+        [Administer] = [Roles.Administrator],
+    };
+}

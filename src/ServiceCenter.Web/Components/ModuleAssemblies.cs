@@ -1,0 +1,9 @@
+using System.Reflection;
+
+namespace ServiceCenter.Web.Components;
+
+/// <summary>Assemblies whose pages the router finds (one per module).</summary>
+internal static class ModuleAssemblies
+{
+    public static readonly Assembly[] All = [typeof(ServiceCenter.Catalog.CatalogModule).Assembly];
+}

@@ -1,0 +1,4 @@
+global using System.Net;
+global using ServiceCenter.Tests.Infrastructure;
+
+[assembly: CollectionBehavior(MaxParallelThreads = 2)]
