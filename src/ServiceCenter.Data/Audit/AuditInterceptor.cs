@@ -127,9 +127,10 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
     {
         null => null,
         string s => s,
+        bool b => b ? "true" : "false",
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        System.Collections.IEnumerable e => JsonSerializer.Serialize(e, Json),
+        System.Collections.IEnumerable e => string.Join(", ", e.Cast<object?>().Select(Format)),
         _ => value.ToString(),
     };
 }

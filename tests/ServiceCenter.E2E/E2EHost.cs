@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ServiceCenter.E2E;
+
+/// <summary>
+/// The real host on a free 127.0.0.1 port (Kestrel) over a fresh SQLite file, and Debian's
+/// Chromium driven by Playwright. One per test class.
+/// </summary>
+public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@e2e.local";
+    public const string AdminPassword = "Admin-e2e-1";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sc-e2e", Guid.NewGuid().ToString("N"));
+    private readonly string _profileDirectory = Path.Combine(Path.GetTempPath(), "sc-e2e-profile", Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public E2EHost() => UseKestrel(0);
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowserContext Browser { get; private set; } = default!;
+
+    /// <summary>Where screenshots of the journeys go (looked at by people, kept out of git).</summary>
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("DataDirectory", _dataDirectory);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("RateLimiting:AuthPermitsPerMinute", "1000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Directory.CreateDirectory(_profileDirectory);
+        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profileDirectory, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Locale = "ru-RU",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        });
+        Browser.SetDefaultTimeout(20_000);
+    }
+
+    /// <summary>Opens a page and waits until the Blazor circuit is interactive (clicks before that do nothing).</summary>
+    public async Task<IPage> OpenAsync(string path, IPage? page = null)
+    {
+        page ??= await Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + path);
+        return page;
+    }
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#interactive-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public async Task<IPage> SignInAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var page = await OpenAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Пароль").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        TryDelete(_dataDirectory);
+        TryDelete(_profileDirectory);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
