@@ -167,7 +167,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     [
         new QueryStringRequestCultureProvider(),
         new CookieRequestCultureProvider(),
-        new AcceptLanguageHeaderRequestCultureProvider(),
+        new ApiAcceptLanguageProvider(),
     ],
 });
 

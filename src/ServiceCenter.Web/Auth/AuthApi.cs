@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,8 @@ internal static class AuthApi
         [FromForm] bool? remember,
         UserManager<AppUser> users,
         SignInManager<AppUser> signIn,
-        ServiceCenter.Data.Settings.UserSettingsStore settings)
+        ServiceCenter.Data.Settings.UserSettingsStore settings,
+        HttpContext http)
     {
         var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? null : returnUrl;
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
@@ -96,7 +98,17 @@ internal static class AuthApi
             return Results.LocalRedirect(LoginUrl("bad", target, email));
         }
 
-        var start = target ?? (await settings.GetAsync(user.Id, CancellationToken.None)).StartPage ?? "/";
+        var preferences = await settings.GetAsync(user.Id, CancellationToken.None);
+        if (preferences.Language is { } language)
+        {
+            // The user's language follows him to any computer he signs in on.
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language == "en" ? "en-US" : "ru-RU")),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        }
+
+        var start = target ?? preferences.StartPage ?? "/";
         return Results.LocalRedirect(start.StartsWith('/') ? start : "/");
     }
 

@@ -51,6 +51,19 @@ public sealed class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    [Trait("Req", "PLT-02")]
+    public async Task SignInPage_IsRussianWhateverTheBrowserSays_UntilTheUserSwitchesToEnglish()
+    {
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        (await browser.GetStringAsync("/account/login")).ShouldContain("Вход в систему");
+
+        (await browser.GetAsync("/culture?lang=en&redirect=/account/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.GetStringAsync("/account/login")).ShouldContain("Sign in");
+    }
+
+    [Fact]
     [Trait("Req", "WIZ-02")]
     public async Task WorkstationSettings_RoundTripAndRefuseStaleVersion()
     {
