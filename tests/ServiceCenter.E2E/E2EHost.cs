@@ -84,6 +84,26 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#interactive-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Closes an open MudSelect/MudMenu popover (Escape, then a click on its overlay) until <paramref name="insidePopover"/> is gone.</summary>
+    public static async Task ClosePopoverAsync(IPage page, ILocator insidePopover)
+    {
+        for (var attempt = 0; attempt < 5 && await insidePopover.IsVisibleAsync(); attempt++)
+        {
+            if (attempt % 2 == 0)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+            else
+            {
+                await page.Mouse.ClickAsync(5, 880);
+            }
+
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await insidePopover.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+    }
+
     public async Task<IPage> SignInAsync(string email = AdminEmail, string password = AdminPassword)
     {
         var page = await OpenAsync("/account/login");

@@ -17,7 +17,7 @@ public sealed class UserAdminJourneyTests(E2EHost host) : IClassFixture<E2EHost>
         await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync("short");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Роли" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Мастер", Exact = true }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await E2EHost.ClosePopoverAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Мастер", Exact = true }));
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
         await page.GetByText("Пароль должен быть не короче 8 символов").WaitForAsync();
 
