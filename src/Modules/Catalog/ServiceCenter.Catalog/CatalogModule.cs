@@ -28,12 +28,14 @@ public static class CatalogModule
         services.AddScoped<SaveCounterparty>();
         services.AddScoped<ArchiveCounterparty>();
         services.AddScoped<ManageServicePoints>();
+        services.AddItemFeatures();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder api)
     {
         CounterpartiesApi.Map(api);
+        ItemFeatures.MapItemsApi(api);
         return api;
     }
 }

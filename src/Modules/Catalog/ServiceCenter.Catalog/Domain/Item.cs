@@ -96,8 +96,28 @@ public sealed class Item : VersionedEntity, IAuditable, IArchivable
     /// <summary>Only goods kept in stock have serial numbers and a goods warranty.</summary>
     public static bool KindAllowsSerials(ItemKind kind) => kind == ItemKind.Stock;
 
+    /// <summary>
+    /// The goods-only attributes: a warranty card, a goods warranty, serial numbers and inventory
+    /// (asset) accounting describe a physical unit, so only <see cref="ItemKind.Stock"/> has them (CAT-02..04, CAT-06).
+    /// </summary>
+    public static bool KindAllowsGoodsAttributes(ItemKind kind) => kind == ItemKind.Stock;
+
+    /// <summary>A warranty on repair work is given for goods repaired and for priced works (CAT-03).</summary>
+    public static bool KindAllowsWorkWarranty(ItemKind kind) => kind is ItemKind.Stock or ItemKind.Work;
+
+    /// <summary>True when the data sets an attribute its kind does not have.</summary>
+    public static bool ViolatesKindRules(ItemData d) =>
+        (!KindAllowsGoodsAttributes(d.Kind) && (d.SerialTracked || d.IssueWarrantyCard || d.InventoryTracked || d.WarrantyMonths is not null))
+        || (!KindAllowsWorkWarranty(d.Kind) && d.WorkWarrantyDays is not null);
+
     private void Apply(ItemData d)
     {
+        // The validator reports these per field; reaching here means a caller skipped it.
+        if (ViolatesKindRules(d))
+        {
+            throw new ArgumentException($"Item kind {d.Kind} does not allow the attributes given.", nameof(d));
+        }
+
         Kind = d.Kind;
         Name = d.Name.Trim();
         Article = string.IsNullOrWhiteSpace(d.Article) ? null : d.Article.Trim();
@@ -134,12 +154,15 @@ public sealed class ItemGroup : VersionedEntity, IAuditable, IArchivable
 
     public static ItemGroup Create(string name, Guid? parentId) => new() { Name = name.Trim(), ParentId = parentId };
 
-    public void Update(string name, Guid? parentId, int expectedVersion, IReadOnlyCollection<Guid> ancestorsOfNewParent)
+    /// <summary>Renames and moves the group; the new parent must not be the group itself or lie inside it.</summary>
+    /// <param name="ancestorsOfNewParent">Ids on the path from the new parent up to the root.</param>
+    /// <param name="cycleReason">What the user reads when the move is refused (in the user's language).</param>
+    public void Update(string name, Guid? parentId, int expectedVersion, IReadOnlyCollection<Guid> ancestorsOfNewParent, string cycleReason)
     {
         EnsureVersion(expectedVersion);
-        if (parentId == Id || ancestorsOfNewParent.Contains(Id))
+        if (WouldCycle(parentId, ancestorsOfNewParent))
         {
-            throw new BusinessRuleException(CatalogErrors.ItemGroupCycle, "A group cannot be placed inside itself.");
+            throw new BusinessRuleException(CatalogErrors.ItemGroupCycle, cycleReason);
         }
 
         Name = name.Trim();
@@ -147,15 +170,32 @@ public sealed class ItemGroup : VersionedEntity, IAuditable, IArchivable
         Touch();
     }
 
-    public void Archive(int expectedVersion, bool inUse)
+    public bool WouldCycle(Guid? parentId, IReadOnlyCollection<Guid> ancestorsOfNewParent) =>
+        parentId == Id || ancestorsOfNewParent.Contains(Id);
+
+    /// <param name="usedBy">Why the group cannot go to the archive (what it still holds), or null when it is empty.</param>
+    public void Archive(int expectedVersion, string? usedBy)
     {
         EnsureVersion(expectedVersion);
-        if (inUse)
+        if (usedBy is not null)
         {
-            throw new BusinessRuleException(CatalogErrors.ItemGroupInUse, "The group holds items or other groups.");
+            throw new BusinessRuleException(CatalogErrors.ItemGroupInUse, usedBy);
         }
 
         IsArchived = true;
+        Touch();
+    }
+
+    /// <param name="parentArchived">Why the group cannot come back (its parent is archived), or null.</param>
+    public void Restore(int expectedVersion, string? parentArchived)
+    {
+        EnsureVersion(expectedVersion);
+        if (parentArchived is not null)
+        {
+            throw new BusinessRuleException(CatalogErrors.Archived, parentArchived);
+        }
+
+        IsArchived = false;
         Touch();
     }
 }
