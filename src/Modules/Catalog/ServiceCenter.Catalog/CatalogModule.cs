@@ -28,12 +28,14 @@ public static class CatalogModule
         services.AddScoped<SaveCounterparty>();
         services.AddScoped<ArchiveCounterparty>();
         services.AddScoped<ManageServicePoints>();
+        Features.Organisation.OrganisationFeatures.AddOrganisationFeatures(services);
         return services;
     }
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder api)
     {
         CounterpartiesApi.Map(api);
+        Features.Organisation.OrganisationFeatures.MapOrganisationApi(api);
         return api;
     }
 }
