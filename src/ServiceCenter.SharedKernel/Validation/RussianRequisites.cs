@@ -1,13 +1,15 @@
 namespace ServiceCenter.SharedKernel.Validation;
 
 /// <summary>
-/// Check-digit rules for Russian tax identifiers (DOMAIN-RU.md): ИНН 10/12, КПП, ОГРН, ОГРНИП.
+/// Check-digit rules for Russian tax identifiers (DOMAIN-RU.md): ИНН 10/12, КПП, ОГРН, ОГРНИП,
+/// and bank details: БИК, settlement and correspondent accounts keyed to the БИК.
 /// </summary>
 public static class RussianRequisites
 {
     private static readonly int[] Inn10Weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
     private static readonly int[] Inn12FirstWeights = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
     private static readonly int[] Inn12SecondWeights = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+    private static readonly int[] AccountKeyWeights = [7, 1, 3];
 
     public static bool IsValidInn(string? inn)
     {
@@ -70,6 +72,27 @@ public static class RussianRequisites
 
     public static bool IsOgrnip(string ogrn) => ogrn.Length == 15;
 
+    /// <summary>БИК of a Russian bank: 9 digits beginning with the country code 04.</summary>
+    public static bool IsValidBik(string? bik) =>
+        bik is { Length: 9 } && AllDigits(bik) && bik.StartsWith("04", StringComparison.Ordinal);
+
+    /// <summary>A bank account number: exactly 20 digits (the key is checked against a БИК separately).</summary>
+    public static bool IsAccountNumber(string? account) => account is { Length: 20 } && AllDigits(account);
+
+    /// <summary>
+    /// Settlement account (расчётный счёт) against the bank's БИК: the last 3 digits of the БИК
+    /// followed by the 20 account digits, weighted 7,1,3 repeated, must sum to a multiple of 10.
+    /// </summary>
+    public static bool IsValidSettlementAccount(string? account, string? bik) =>
+        IsValidBik(bik) && IsAccountNumber(account) && AccountKeyMatches(bik![6..] + account);
+
+    /// <summary>
+    /// Correspondent account (корр. счёт) against the БИК: "0" and the 5th–6th digits of the БИК
+    /// (the settlement centre) followed by the 20 account digits, same weights as a settlement account.
+    /// </summary>
+    public static bool IsValidCorrespondentAccount(string? account, string? bik) =>
+        IsValidBik(bik) && IsAccountNumber(account) && AccountKeyMatches("0" + bik![4..6] + account);
+
     /// <summary>Computes a valid 10-digit ИНН from a 9-digit body (demo data and tests).</summary>
     public static string CompleteInn10(string body9) => body9 + CheckDigit(body9, Inn10Weights).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -93,6 +116,17 @@ public static class RussianRequisites
         }
 
         return sum % 11 % 10;
+    }
+
+    private static bool AccountKeyMatches(string digits23)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits23.Length; i++)
+        {
+            sum += Digit(digits23, i) * AccountKeyWeights[i % 3];
+        }
+
+        return sum % 10 == 0;
     }
 
     private static int Digit(string s, int index) => s[index] - '0';

@@ -29,6 +29,7 @@ public static class CatalogModule
         services.AddScoped<ArchiveCounterparty>();
         services.AddScoped<ManageServicePoints>();
         services.AddItemFeatures();
+        Features.Organisation.OrganisationFeatures.AddOrganisationFeatures(services);
         return services;
     }
 
@@ -36,6 +37,7 @@ public static class CatalogModule
     {
         CounterpartiesApi.Map(api);
         ItemFeatures.MapItemsApi(api);
+        Features.Organisation.OrganisationFeatures.MapOrganisationApi(api);
         return api;
     }
 }

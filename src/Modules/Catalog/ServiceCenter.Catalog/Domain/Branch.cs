@@ -42,12 +42,13 @@ public sealed class Branch : VersionedEntity, IAuditable, IArchivable
         Touch();
     }
 
-    public void Archive(int expectedVersion, bool inUse)
+    /// <param name="usedBy">Why the branch cannot go (its active warehouses and employees), or null.</param>
+    public void Archive(int expectedVersion, string? usedBy)
     {
         EnsureVersion(expectedVersion);
-        if (inUse)
+        if (usedBy is not null)
         {
-            throw new BusinessRuleException(CatalogErrors.BranchInUse, "The branch has active warehouses or employees.");
+            throw new BusinessRuleException(CatalogErrors.BranchInUse, usedBy);
         }
 
         IsArchived = true;

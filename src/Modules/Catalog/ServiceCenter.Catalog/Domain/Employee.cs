@@ -46,9 +46,15 @@ public sealed class Employee : VersionedEntity, IAuditable, IArchivable
         Touch();
     }
 
-    public void Archive(int expectedVersion)
+    /// <param name="usedBy">Why the employee cannot go (e.g. his van is an active warehouse), or null.</param>
+    public void Archive(int expectedVersion, string? usedBy)
     {
         EnsureVersion(expectedVersion);
+        if (usedBy is not null)
+        {
+            throw new BusinessRuleException(OrganisationErrors.EmployeeInUse, usedBy);
+        }
+
         IsArchived = true;
         Touch();
     }
@@ -60,6 +66,10 @@ public sealed class Employee : VersionedEntity, IAuditable, IArchivable
         Touch();
     }
 
+    /// <summary>"+79161234567" also searchable as "89161234567", the way Russians type it.</summary>
+    private static string? LocalDigits(string? e164) =>
+        e164 is not null && e164.StartsWith("+7", StringComparison.Ordinal) ? "8" + e164[2..] : null;
+
     private void Apply(EmployeeData d)
     {
         FullName = d.FullName.Trim();
@@ -70,7 +80,7 @@ public sealed class Employee : VersionedEntity, IAuditable, IArchivable
         Email = d.Email;
         SkillIds = [.. d.SkillIds.Distinct()];
         HoursPerDay = d.HoursPerDay;
-        SearchText = SharedKernel.Domain.SearchText.Join(FullName, Position, Phone, Email);
+        SearchText = SharedKernel.Domain.SearchText.Join(FullName, Position, Phone?.TrimStart('+'), LocalDigits(Phone), Email);
     }
 }
 

@@ -5,6 +5,12 @@ namespace ServiceCenter.Catalog.Domain;
 /// <summary>The service centre itself: requisites printed on every form (CAT-08).</summary>
 public sealed class Organisation : VersionedEntity, IAuditable
 {
+    /// <summary>
+    /// There is one organisation. Its row always has this id, so two first saves racing each other
+    /// cannot leave two rows: the second insert fails on the primary key.
+    /// </summary>
+    public static readonly Guid SingletonId = new("01937000-0000-7000-8000-00000000000a");
+
     private Organisation()
     {
     }
@@ -33,7 +39,7 @@ public sealed class Organisation : VersionedEntity, IAuditable
 
     public static Organisation Create(OrganisationData data)
     {
-        var o = new Organisation();
+        var o = new Organisation { Id = SingletonId };
         o.Apply(data);
         return o;
     }
