@@ -26,6 +26,49 @@ public abstract class VersionedEntity : Entity
     }
 
     protected void Touch() => Version++;
+
+    /// <summary>Applies a change to the version the caller read, then moves to the next version.</summary>
+    protected void Edit(int expectedVersion, Action change)
+    {
+        EnsureVersion(expectedVersion);
+        change();
+        Touch();
+    }
+}
+
+/// <summary>
+/// A catalogue entry or document that is archived, never deleted (PLT-04). Archiving is refused
+/// with a 409 naming what still uses the row; restoring with one naming what blocks it.
+/// </summary>
+public abstract class ArchivableEntity : VersionedEntity, IArchivable
+{
+    public bool IsArchived { get; private set; }
+
+    /// <param name="usedBy">What still uses the row, in the user's words; null when nothing does.</param>
+    protected void ArchiveUnlessUsed(int expectedVersion, string inUseCode, string? usedBy)
+    {
+        EnsureVersion(expectedVersion);
+        if (usedBy is not null)
+        {
+            throw new BusinessRuleException(inUseCode, usedBy);
+        }
+
+        IsArchived = true;
+        Touch();
+    }
+
+    /// <param name="blockedBy">Why the row cannot come back (e.g. its parent is archived); null when nothing blocks it.</param>
+    protected void RestoreUnlessBlocked(int expectedVersion, string blockedCode, string? blockedBy)
+    {
+        EnsureVersion(expectedVersion);
+        if (blockedBy is not null)
+        {
+            throw new BusinessRuleException(blockedCode, blockedBy);
+        }
+
+        IsArchived = false;
+        Touch();
+    }
 }
 
 /// <summary>Rows whose changes are recorded in the audit trail (PLT-04).</summary>

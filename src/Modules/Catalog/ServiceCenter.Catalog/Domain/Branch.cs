@@ -3,7 +3,7 @@ using ServiceCenter.SharedKernel.Domain;
 namespace ServiceCenter.Catalog.Domain;
 
 /// <summary>A branch (филиал): its own numbering prefix, time zone and working hours.</summary>
-public sealed class Branch : VersionedEntity, IAuditable, IArchivable
+public sealed class Branch : ArchivableEntity, IAuditable
 {
     private Branch()
     {
@@ -24,7 +24,6 @@ public sealed class Branch : VersionedEntity, IAuditable, IArchivable
 
     public string? Phone { get; private set; }
 
-    public bool IsArchived { get; private set; }
 
     public string SearchText { get; private set; } = string.Empty;
 
@@ -35,32 +34,12 @@ public sealed class Branch : VersionedEntity, IAuditable, IArchivable
         return b;
     }
 
-    public void Update(BranchData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(BranchData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
     /// <param name="usedBy">Why the branch cannot go (its active warehouses and employees), or null.</param>
-    public void Archive(int expectedVersion, string? usedBy)
-    {
-        EnsureVersion(expectedVersion);
-        if (usedBy is not null)
-        {
-            throw new BusinessRuleException(CatalogErrors.BranchInUse, usedBy);
-        }
+    public void Archive(int expectedVersion, string? usedBy) => ArchiveUnlessUsed(expectedVersion, CatalogErrors.BranchInUse, usedBy);
 
-        IsArchived = true;
-        Touch();
-    }
-
-    public void Restore(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = false;
-        Touch();
-    }
+    public void Restore(int expectedVersion) => RestoreUnlessBlocked(expectedVersion, CatalogErrors.Archived, null);
 
     private void Apply(BranchData d)
     {

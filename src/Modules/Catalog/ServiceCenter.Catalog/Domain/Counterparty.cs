@@ -30,7 +30,7 @@ public enum ConsentSource
 }
 
 /// <summary>A client, supplier, third-party centre, manufacturer or dealer (CAT-07).</summary>
-public sealed class Counterparty : VersionedEntity, IAuditable, IArchivable
+public sealed class Counterparty : ArchivableEntity, IAuditable
 {
     private Counterparty()
     {
@@ -63,7 +63,6 @@ public sealed class Counterparty : VersionedEntity, IAuditable, IArchivable
 
     public string? Note { get; private set; }
 
-    public bool IsArchived { get; private set; }
 
     /// <summary>Upper-cased name, ИНН, phones (digits), e-mails: what the search box matches.</summary>
     public string SearchText { get; private set; } = string.Empty;
@@ -77,31 +76,11 @@ public sealed class Counterparty : VersionedEntity, IAuditable, IArchivable
         return c;
     }
 
-    public void Update(CounterpartyData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(CounterpartyData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
-    public void Archive(int expectedVersion, string? usedBy)
-    {
-        EnsureVersion(expectedVersion);
-        if (usedBy is not null)
-        {
-            throw new BusinessRuleException(CatalogErrors.CounterpartyInUse, usedBy);
-        }
+    public void Archive(int expectedVersion, string? usedBy) => ArchiveUnlessUsed(expectedVersion, CatalogErrors.CounterpartyInUse, usedBy);
 
-        IsArchived = true;
-        Touch();
-    }
-
-    public void Restore(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = false;
-        Touch();
-    }
+    public void Restore(int expectedVersion) => RestoreUnlessBlocked(expectedVersion, CatalogErrors.Archived, null);
 
     public bool HasRole(CounterpartyRoles role) => (Roles & role) == role;
 
@@ -147,7 +126,7 @@ public sealed record CounterpartyData(
     string? Note);
 
 /// <summary>A place where the counterparty is served: a shop, an office, a field (CAT-07).</summary>
-public sealed class ServicePoint : VersionedEntity, IAuditable, IArchivable
+public sealed class ServicePoint : ArchivableEntity, IAuditable
 {
     private ServicePoint()
     {
@@ -165,7 +144,6 @@ public sealed class ServicePoint : VersionedEntity, IAuditable, IArchivable
 
     public string? WorkingHours { get; private set; }
 
-    public bool IsArchived { get; private set; }
 
     public static ServicePoint Create(Guid counterpartyId, ServicePointData data)
     {
@@ -174,19 +152,9 @@ public sealed class ServicePoint : VersionedEntity, IAuditable, IArchivable
         return p;
     }
 
-    public void Update(ServicePointData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(ServicePointData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
-    public void Archive(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = true;
-        Touch();
-    }
+    public void Archive(int expectedVersion) => ArchiveUnlessUsed(expectedVersion, CatalogErrors.Archived, null);
 
     private void Apply(ServicePointData d)
     {

@@ -3,7 +3,7 @@ using ServiceCenter.SharedKernel.Domain;
 namespace ServiceCenter.Catalog.Domain;
 
 /// <summary>A member of staff: branch, position, skills (the work types he does), linked user.</summary>
-public sealed class Employee : VersionedEntity, IAuditable, IArchivable
+public sealed class Employee : ArchivableEntity, IAuditable
 {
     private Employee()
     {
@@ -28,7 +28,6 @@ public sealed class Employee : VersionedEntity, IAuditable, IArchivable
     /// <summary>Daily working hours for load planning (DSP-02).</summary>
     public decimal HoursPerDay { get; private set; } = 8;
 
-    public bool IsArchived { get; private set; }
 
     public string SearchText { get; private set; } = string.Empty;
 
@@ -39,32 +38,12 @@ public sealed class Employee : VersionedEntity, IAuditable, IArchivable
         return e;
     }
 
-    public void Update(EmployeeData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(EmployeeData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
     /// <param name="usedBy">Why the employee cannot go (e.g. his van is an active warehouse), or null.</param>
-    public void Archive(int expectedVersion, string? usedBy)
-    {
-        EnsureVersion(expectedVersion);
-        if (usedBy is not null)
-        {
-            throw new BusinessRuleException(OrganisationErrors.EmployeeInUse, usedBy);
-        }
+    public void Archive(int expectedVersion, string? usedBy) => ArchiveUnlessUsed(expectedVersion, OrganisationErrors.EmployeeInUse, usedBy);
 
-        IsArchived = true;
-        Touch();
-    }
-
-    public void Restore(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = false;
-        Touch();
-    }
+    public void Restore(int expectedVersion) => RestoreUnlessBlocked(expectedVersion, CatalogErrors.Archived, null);
 
     /// <summary>"+79161234567" also searchable as "89161234567", the way Russians type it.</summary>
     private static string? LocalDigits(string? e164) =>

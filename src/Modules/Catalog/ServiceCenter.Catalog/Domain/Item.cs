@@ -25,7 +25,7 @@ public enum ItemKind
 }
 
 /// <summary>A nomenclature item (CAT-01..06).</summary>
-public sealed class Item : VersionedEntity, IAuditable, IArchivable
+public sealed class Item : ArchivableEntity, IAuditable
 {
     private Item()
     {
@@ -61,7 +61,6 @@ public sealed class Item : VersionedEntity, IAuditable, IArchivable
     /// <summary>Warranty on repair work done on this item, days (CAT-03, WAR-07).</summary>
     public int? WorkWarrantyDays { get; private set; }
 
-    public bool IsArchived { get; private set; }
 
     public string SearchText { get; private set; } = string.Empty;
 
@@ -72,26 +71,11 @@ public sealed class Item : VersionedEntity, IAuditable, IArchivable
         return i;
     }
 
-    public void Update(ItemData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(ItemData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
-    public void Archive(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = true;
-        Touch();
-    }
+    public void Archive(int expectedVersion) => ArchiveUnlessUsed(expectedVersion, CatalogErrors.Archived, null);
 
-    public void Restore(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = false;
-        Touch();
-    }
+    public void Restore(int expectedVersion) => RestoreUnlessBlocked(expectedVersion, CatalogErrors.Archived, null);
 
     /// <summary>Only goods kept in stock have serial numbers and a goods warranty.</summary>
     public static bool KindAllowsSerials(ItemKind kind) => kind == ItemKind.Stock;
@@ -140,7 +124,7 @@ public sealed record ItemData(
     bool IssueWarrantyCard, bool SerialTracked, bool InventoryTracked, bool KktBlock, int? WarrantyMonths, int? WorkWarrantyDays);
 
 /// <summary>A folder of the nomenclature tree.</summary>
-public sealed class ItemGroup : VersionedEntity, IAuditable, IArchivable
+public sealed class ItemGroup : ArchivableEntity, IAuditable
 {
     private ItemGroup()
     {
@@ -150,7 +134,6 @@ public sealed class ItemGroup : VersionedEntity, IAuditable, IArchivable
 
     public Guid? ParentId { get; private set; }
 
-    public bool IsArchived { get; private set; }
 
     public static ItemGroup Create(string name, Guid? parentId) => new() { Name = name.Trim(), ParentId = parentId };
 
@@ -174,28 +157,8 @@ public sealed class ItemGroup : VersionedEntity, IAuditable, IArchivable
         parentId == Id || ancestorsOfNewParent.Contains(Id);
 
     /// <param name="usedBy">Why the group cannot go to the archive (what it still holds), or null when it is empty.</param>
-    public void Archive(int expectedVersion, string? usedBy)
-    {
-        EnsureVersion(expectedVersion);
-        if (usedBy is not null)
-        {
-            throw new BusinessRuleException(CatalogErrors.ItemGroupInUse, usedBy);
-        }
-
-        IsArchived = true;
-        Touch();
-    }
+    public void Archive(int expectedVersion, string? usedBy) => ArchiveUnlessUsed(expectedVersion, CatalogErrors.ItemGroupInUse, usedBy);
 
     /// <param name="parentArchived">Why the group cannot come back (its parent is archived), or null.</param>
-    public void Restore(int expectedVersion, string? parentArchived)
-    {
-        EnsureVersion(expectedVersion);
-        if (parentArchived is not null)
-        {
-            throw new BusinessRuleException(CatalogErrors.Archived, parentArchived);
-        }
-
-        IsArchived = false;
-        Touch();
-    }
+    public void Restore(int expectedVersion, string? parentArchived) => RestoreUnlessBlocked(expectedVersion, CatalogErrors.Archived, parentArchived);
 }

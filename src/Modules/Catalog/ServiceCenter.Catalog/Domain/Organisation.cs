@@ -44,12 +44,7 @@ public sealed class Organisation : VersionedEntity, IAuditable
         return o;
     }
 
-    public void Update(OrganisationData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(OrganisationData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
     private void Apply(OrganisationData d)
     {

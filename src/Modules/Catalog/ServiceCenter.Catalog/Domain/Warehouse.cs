@@ -12,7 +12,7 @@ public enum WarehouseKind
 }
 
 /// <summary>A place where stock lies: belongs to a branch (CAT-08).</summary>
-public sealed class Warehouse : VersionedEntity, IAuditable, IArchivable
+public sealed class Warehouse : ArchivableEntity, IAuditable
 {
     private Warehouse()
     {
@@ -32,7 +32,6 @@ public sealed class Warehouse : VersionedEntity, IAuditable, IArchivable
 
     public string? Address { get; private set; }
 
-    public bool IsArchived { get; private set; }
 
     public string SearchText { get; private set; } = string.Empty;
 
@@ -43,26 +42,11 @@ public sealed class Warehouse : VersionedEntity, IAuditable, IArchivable
         return w;
     }
 
-    public void Update(WarehouseData data, int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        Apply(data);
-        Touch();
-    }
+    public void Update(WarehouseData data, int expectedVersion) => Edit(expectedVersion, () => Apply(data));
 
-    public void Archive(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = true;
-        Touch();
-    }
+    public void Archive(int expectedVersion) => ArchiveUnlessUsed(expectedVersion, CatalogErrors.Archived, null);
 
-    public void Restore(int expectedVersion)
-    {
-        EnsureVersion(expectedVersion);
-        IsArchived = false;
-        Touch();
-    }
+    public void Restore(int expectedVersion) => RestoreUnlessBlocked(expectedVersion, CatalogErrors.Archived, null);
 
     private void Apply(WarehouseData d)
     {
