@@ -20,6 +20,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceCenter.Web;
 using ServiceCenter.Web.Auth;
 using ServiceCenter.Web.Components;
+using ServiceCenter.Web.Demo;
 using ServiceCenter.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

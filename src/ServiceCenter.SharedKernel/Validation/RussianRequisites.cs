@@ -107,6 +107,10 @@ public static class RussianRequisites
     public static string CompleteOgrn(string body12) =>
         body12 + (ulong.Parse(body12, System.Globalization.CultureInfo.InvariantCulture) % 11 % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Computes a valid ОГРНИП (sole trader) from a 14-digit body.</summary>
+    public static string CompleteOgrnip(string body14) =>
+        body14 + (ulong.Parse(body14, System.Globalization.CultureInfo.InvariantCulture) % 13 % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static int CheckDigit(string digits, int[] weights)
     {
         var sum = 0;

@@ -17,17 +17,21 @@ internal sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
 
     private ClaimsPrincipal? _circuitUser;
 
+    private bool _system;
+
     private ClaimsPrincipal? Principal => _circuitUser ?? http.HttpContext?.User;
 
-    public Guid? UserId => Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public Guid? UserId => _system ? SystemUser.Instance.UserId
+        : Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public string? UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name : null;
+    public string? UserName => _system ? SystemUser.Instance.UserName
+        : Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name : null;
 
     public IReadOnlyCollection<Guid>? BranchIds
     {
         get
         {
-            if (Principal is not { } p || p.IsInRole(Roles.Administrator))
+            if (_system || Principal is not { } p || p.IsInRole(Roles.Administrator))
             {
                 return null;
             }
@@ -36,9 +40,15 @@ internal sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
         }
     }
 
-    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+    public bool IsInRole(string role) => _system || Principal?.IsInRole(role) == true;
 
     internal void SetCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
+
+    /// <summary>
+    /// Start-up work outside any request (demo seeding, later jobs) acts as <see cref="SystemUser"/>,
+    /// so the audit trail says "system" rather than nobody. Only for scopes the host itself creates.
+    /// </summary>
+    internal void ActAsSystem() => _system = true;
 }
 
 /// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>

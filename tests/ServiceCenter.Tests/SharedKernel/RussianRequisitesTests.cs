@@ -47,4 +47,21 @@ public sealed class RussianRequisitesTests
             RussianRequisites.IsValidInn(RussianRequisites.CompleteInn12("77" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)[1..])).ShouldBeTrue();
         }
     }
+
+    [Theory]
+    [InlineData("102770013219")]
+    [InlineData("122770012345")]
+    public void CompleteOgrn_ProducesAValidOgrn(string body) => RussianRequisites.IsValidOgrn(RussianRequisites.CompleteOgrn(body)).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("30450011600015")]
+    [InlineData("31968000123456")]
+    public void CompleteOgrnip_ProducesAValidOgrnip(string body)
+    {
+        var ogrnip = RussianRequisites.CompleteOgrnip(body);
+
+        ogrnip.Length.ShouldBe(15);
+        RussianRequisites.IsValidOgrn(ogrnip).ShouldBeTrue();
+        RussianRequisites.IsOgrnip(ogrnip).ShouldBeTrue();
+    }
 }

@@ -1,7 +1,0 @@
-namespace ServiceCenter.Web;
-
-/// <summary>Fills a believable demo (`--seed-demo`). Idempotent.</summary>
-internal static class DemoData
-{
-    public static Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
-}
