@@ -280,7 +280,7 @@ internal sealed class DemoItems
     private static string Code(string prefix, int number) => prefix + "-" + number.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Expense(Guid group, string name, string unit, decimal price) =>
-        Add(new ItemData(ItemKind.Expense, name, null, unit, group, null, Money.FromRubles(price), false, false, true, false, null, null));
+        Add(new ItemData(ItemKind.Expense, name, null, unit, group, null, Money.FromRubles(price), false, false, false, false, null, null));
 
     /// <summary>Prices of spare parts end in 90 rubles, as shops price them.</summary>
     private static decimal Round(decimal price) => (decimal.Floor(price / 100) * 100) + 90;
