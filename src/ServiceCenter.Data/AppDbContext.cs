@@ -57,9 +57,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IEnumer
             b.Property(s => s.Version).IsConcurrencyToken();
         });
 
+        var provider = Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Substring search (search_text LIKE '%word%') is served by trigram indexes (docs/benchmarks.md).
+            builder.HasPostgresExtension("pg_trgm");
+        }
+
         foreach (var contributor in contributors)
         {
-            contributor.Contribute(builder);
+            contributor.Contribute(builder, provider);
         }
     }
 
@@ -77,4 +84,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IEnumer
     private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
         v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>The model differs by provider (indexes), so the cached model is kept per provider too.</summary>
+internal sealed class ProviderModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => (context.GetType(), context.Database.ProviderName, designTime);
 }

@@ -48,6 +48,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         options.UseSnakeCaseNamingConvention();
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 }
 

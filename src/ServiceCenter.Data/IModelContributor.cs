@@ -8,5 +8,7 @@ namespace ServiceCenter.Data;
 /// </summary>
 public interface IModelContributor
 {
-    void Contribute(ModelBuilder modelBuilder);
+    /// <param name="provider">The database the model is built for: indexes may differ (a trigram
+    /// index on PostgreSQL, none on SQLite); each provider has its own migration set.</param>
+    void Contribute(ModelBuilder modelBuilder, DatabaseProvider provider);
 }

@@ -21,6 +21,7 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -327,14 +328,23 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_catalog_counterparties");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_catalog_counterparties_created_at");
-
                     b.HasIndex("Inn")
                         .HasDatabaseName("ix_catalog_counterparties_inn");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_catalog_counterparties_name");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_catalog_counterparties_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_catalog_counterparties_created_at_id")
+                        .HasFilter("NOT is_archived");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_catalog_counterparties_name_id")
+                        .HasFilter("NOT is_archived");
 
                     b.ToTable("catalog_counterparties", (string)null);
                 });
@@ -492,7 +502,9 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasName("pk_catalog_items");
 
                     b.HasIndex("Article")
-                        .HasDatabaseName("ix_catalog_items_article");
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_items_article")
+                        .HasFilter("article IS NOT NULL AND NOT is_archived");
 
                     b.HasIndex("GroupId")
                         .HasDatabaseName("ix_catalog_items_group_id");
@@ -500,8 +512,15 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.HasIndex("ManufacturerId")
                         .HasDatabaseName("ix_catalog_items_manufacturer_id");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_catalog_items_name");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_catalog_items_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_catalog_items_name_id")
+                        .HasFilter("NOT is_archived");
 
                     b.ToTable("catalog_items", (string)null);
                 });

@@ -315,14 +315,15 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_catalog_counterparties");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_catalog_counterparties_created_at");
-
                     b.HasIndex("Inn")
                         .HasDatabaseName("ix_catalog_counterparties_inn");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_catalog_counterparties_name");
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_catalog_counterparties_created_at_id");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_catalog_counterparties_name_id");
 
                     b.ToTable("catalog_counterparties", (string)null);
                 });
@@ -480,7 +481,9 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasName("pk_catalog_items");
 
                     b.HasIndex("Article")
-                        .HasDatabaseName("ix_catalog_items_article");
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_items_article")
+                        .HasFilter("article IS NOT NULL AND is_archived = 0");
 
                     b.HasIndex("GroupId")
                         .HasDatabaseName("ix_catalog_items_group_id");
@@ -488,8 +491,8 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.HasIndex("ManufacturerId")
                         .HasDatabaseName("ix_catalog_items_manufacturer_id");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_catalog_items_name");
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_catalog_items_name_id");
 
                     b.ToTable("catalog_items", (string)null);
                 });
