@@ -2,9 +2,9 @@ using System.Globalization;
 
 namespace ServiceCenter.Bench;
 
-/// <summary>Command line: <c>--provider sqlite|postgres [--pg "conn"] [--rows 100000] [--requests 300] [--concurrency 4] [--seconds 30] [--what-if] [--keep] [--show-sql]</c>.</summary>
+/// <summary>Command line: <c>--provider sqlite|postgres [--pg "conn"] [--rows 100000] [--requests 300] [--concurrency 4] [--seconds 30] [--keep] [--show-sql]</c>.</summary>
 internal sealed record BenchOptions(
-    string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql, bool WhatIf)
+    string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql)
 {
     public bool IsPostgres => Provider == "Postgres";
 
@@ -32,6 +32,6 @@ internal sealed record BenchOptions(
 
         return new BenchOptions(
             provider, pg, Int("--rows", 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
-            args.Contains("--keep"), args.Contains("--show-sql"), args.Contains("--what-if"));
+            args.Contains("--keep"), args.Contains("--show-sql"));
     }
 }

@@ -25,7 +25,7 @@ internal static class BenchProgram
         await using var database = await BenchDatabase.CreateAsync(options);
         await using var host = new BenchHost(options, database);
         var baseAddress = host.Start();
-        Console.WriteLine($"Host on {baseAddress}, {await SuggestedIndexes.DatabaseVersionAsync(host.Services)}");
+        Console.WriteLine($"Host on {baseAddress}, {await DatabaseInfo.VersionAsync(host.Services)}");
 
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var loaded = await CounterpartyLoader.LoadAsync(host.Services, options.Rows, now);
@@ -49,16 +49,6 @@ internal static class BenchProgram
         var driver = new LoadDriver(client, options.Requests, TimeSpan.FromSeconds(options.MaxSeconds));
         var results = new List<(string Indexes, ScenarioResult Result)>();
         await RunAsync("as migrated");
-        if (options.WhatIf)
-        {
-            Console.WriteLine("Creating the suggested indexes:");
-            foreach (var sql in await SuggestedIndexes.ApplyAsync(host.Services))
-            {
-                Console.WriteLine("  " + sql);
-            }
-
-            await RunAsync("suggested");
-        }
 
         Console.WriteLine();
         Console.WriteLine($"Load average at the end: {LoadAverage()}");
