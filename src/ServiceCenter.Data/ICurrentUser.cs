@@ -9,7 +9,7 @@ public interface ICurrentUser
 
     bool IsInRole(string role);
 
-    /// <summary>Branches the user may see; null means every branch (administrators).</summary>
+    /// <summary>Branches the user may see; null means every branch (administrators, and users bound to none).</summary>
     IReadOnlyCollection<Guid>? BranchIds { get; }
 }
 

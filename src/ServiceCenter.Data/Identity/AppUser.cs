@@ -9,7 +9,7 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public string FullName { get; set; } = string.Empty;
 
-    /// <summary>Branches this user may see; empty for administrators means all.</summary>
+    /// <summary>Branches this user may see; empty means all (administrators always see all).</summary>
     public List<Guid> BranchIds { get; set; } = [];
 
     public bool IsDisabled { get; set; }

@@ -36,7 +36,15 @@ internal sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
                 return null;
             }
 
-            return [.. p.FindAll(BranchClaim).Select(c => Guid.Parse(c.Value))];
+            // A signed-in user bound to no branch works in all of them (a one-branch shop never
+            // has to think about branches); an anonymous caller sees none.
+            if (p.Identity?.IsAuthenticated != true)
+            {
+                return [];
+            }
+
+            List<Guid> branches = [.. p.FindAll(BranchClaim).Select(c => Guid.Parse(c.Value))];
+            return branches.Count == 0 ? null : branches;
         }
     }
 
