@@ -29,21 +29,9 @@ fi
 
 # --- 2. throwaway PostgreSQL on a free loopback port --------------------------------------
 step "starting PostgreSQL"
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGDIR=$(mktemp -d /tmp/sc-pg.XXXXXX)
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1)
-RUNAS=()
-if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGDIR"; RUNAS=(runuser -u postgres --); fi
-stop_pg() { "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast stop >/dev/null 2>&1; rm -rf "$PGDIR"; }
-trap stop_pg EXIT
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$results/initdb.log" 2>&1 \
-  || { cat "$results/initdb.log"; echo "initdb failed"; exit 1; }
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
-  || { cat "$PGDIR/log"; echo "PostgreSQL did not start"; exit 1; }
-export SC_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
-echo "PostgreSQL on 127.0.0.1:$PGPORT"
+. eng/throwaway-postgres.sh
+start_throwaway_postgres "$results" || exit 1
+export SC_TEST_PG="$PG_CONNECTION;Pooling=true;Maximum Pool Size=20"
 
 # --- 3. build ------------------------------------------------------------------------------
 step "restoring and building"
