@@ -17,9 +17,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string SqliteMigrationsAssembly = "ServiceCenter.Data.Sqlite";
     public const string PostgresMigrationsAssembly = "ServiceCenter.Data.Postgres";
 
-    public static DatabaseSettings From(IConfiguration configuration)
+    /// <param name="contentRoot">A relative DataDirectory is resolved against the app's content root
+    /// (the project folder under <c>dotnet run</c>, the app folder when published).</param>
+    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
-        var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } d ? d : "data");
+        var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } d ? d : "data", contentRoot);
         var providerText = configuration["Database:Provider"];
         var provider = string.IsNullOrWhiteSpace(providerText)
             ? DatabaseProvider.Sqlite

@@ -41,7 +41,7 @@ builder.Logging.AddJsonConsole(o =>
 });
 
 // --- data -------------------------------------------------------------------------------
-var database = DatabaseSettings.From(builder.Configuration);
+var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
