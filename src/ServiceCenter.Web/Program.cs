@@ -132,6 +132,13 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
+    // Bare status codes (no token, wrong role, unknown route) get a title in the caller's language.
+    if (ctx.ProblemDetails.Status is 401 or 403 or 404 or 405 && ctx.Exception is null && ctx.ProblemDetails.Detail is null)
+    {
+        var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ServiceCenter.Web.Resources.WebResource>>();
+        ctx.ProblemDetails.Title = l[$"Problem.Status{ctx.ProblemDetails.Status}"];
+    }
+
     ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
     ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
 });

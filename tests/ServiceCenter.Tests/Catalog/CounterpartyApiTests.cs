@@ -199,7 +199,8 @@ public sealed class CounterpartyApiTests(AppFactory app) : IClassFixture<AppFact
     {
         var technician = await app.AsRoleAsync(Roles.Technician);
 
-        (await technician.PostJsonAsync(Url, new { kind = "Person", name = "Нельзя" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var forbidden = await (await technician.PostJsonAsync(Url, new { kind = "Person", name = "Нельзя" })).ShouldBe(HttpStatusCode.Forbidden);
+        forbidden.GetProperty("title").GetString().ShouldBe("Недостаточно прав для этой операции");
         (await technician.GetAsync(Url)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -211,6 +212,7 @@ public sealed class CounterpartyApiTests(AppFactory app) : IClassFixture<AppFact
         var problem = await (await anonymous.GetAsync(Url)).ShouldBe(HttpStatusCode.Unauthorized);
 
         problem.GetProperty("status").GetInt32().ShouldBe(401);
+        problem.GetProperty("title").GetString()!.ShouldContain("Нужен вход");
     }
 
     private static StringContent JsonContent(object payload) =>
