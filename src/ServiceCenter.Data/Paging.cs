@@ -56,3 +56,13 @@ public sealed class SortMap<T>
 
     internal Func<IQueryable<T>, bool, IQueryable<T>>? Find(string key) => _map.GetValueOrDefault(key);
 }
+
+/// <summary>Loading one row by id, the way every handler does it.</summary>
+public static class QueryExtensions
+{
+    /// <summary>The row with this id, or <see cref="NotFoundException"/> (HTTP 404) named after its type.</summary>
+    public static async Task<T> GetByIdAsync<T>(this IQueryable<T> query, Guid id, CancellationToken ct)
+        where T : ServiceCenter.SharedKernel.Domain.Entity =>
+        await query.FirstOrDefaultAsync(x => x.Id == id, ct)
+        ?? throw new ServiceCenter.SharedKernel.Domain.NotFoundException(typeof(T).Name, id);
+}

@@ -14,8 +14,7 @@ public sealed class GetBranch(IDbContextFactory<AppDbContext> dbFactory, ICurren
     public async Task<BranchDto> HandleAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var b = await db.Set<Branch>().AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Branch), id);
+        var b = await db.Set<Branch>().AsNoTracking().VisibleTo(user).GetByIdAsync(id, ct);
         return BranchDto.From(b);
     }
 }
@@ -44,8 +43,7 @@ public sealed class SaveBranch(
         await validator.ValidateAndThrowAsync(input, ct);
         var data = input.ToData();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var b = await db.Set<Branch>().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Branch), id);
+        var b = await db.Set<Branch>().VisibleTo(user).GetByIdAsync(id, ct);
         await EnsureUniquePrefixAsync(db, data.Prefix, id, ct);
         b.Update(data, input.Version);
         await SaveAsync(db, data.Prefix, id, ct);
@@ -119,6 +117,5 @@ public sealed class ArchiveBranch(IDbContextFactory<AppDbContext> dbFactory, ICu
     }
 
     private async Task<Branch> FindAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Set<Branch>().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-        ?? throw new NotFoundException(nameof(Branch), id);
+        await db.Set<Branch>().VisibleTo(user).GetByIdAsync(id, ct);
 }

@@ -14,8 +14,7 @@ public sealed class GetCounterparty(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<CounterpartyDto> HandleAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Set<Counterparty>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Counterparty), id);
+        var c = await db.Set<Counterparty>().AsNoTracking().GetByIdAsync(id, ct);
         return CounterpartyDto.From(c);
     }
 }
@@ -44,8 +43,7 @@ public sealed class SaveCounterparty(
         await validator.ValidateAndThrowAsync(input, ct);
         var data = input.ToData();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Set<Counterparty>().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Counterparty), id);
+        var c = await db.Set<Counterparty>().GetByIdAsync(id, ct);
         await EnsureUniqueInnAsync(db, data, id, ct);
         c.Update(data, input.Version);
         await db.SaveChangesAsync(ct);
@@ -80,8 +78,7 @@ public sealed class ArchiveCounterparty(IDbContextFactory<AppDbContext> dbFactor
     public async Task<CounterpartyDto> ArchiveAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Set<Counterparty>().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Counterparty), id);
+        var c = await db.Set<Counterparty>().GetByIdAsync(id, ct);
         var items = await db.Set<Item>().CountAsync(i => i.ManufacturerId == id && !i.IsArchived, ct);
         var warehouses = await db.Set<Warehouse>().CountAsync(w => w.CounterpartyId == id && !w.IsArchived, ct);
         string? usedBy = (items, warehouses) switch
@@ -98,8 +95,7 @@ public sealed class ArchiveCounterparty(IDbContextFactory<AppDbContext> dbFactor
     public async Task<CounterpartyDto> RestoreAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Set<Counterparty>().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Counterparty), id);
+        var c = await db.Set<Counterparty>().GetByIdAsync(id, ct);
         c.Restore(version);
         await db.SaveChangesAsync(ct);
         return CounterpartyDto.From(c);

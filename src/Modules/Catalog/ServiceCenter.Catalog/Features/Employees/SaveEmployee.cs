@@ -16,8 +16,7 @@ public sealed class GetEmployee(IDbContextFactory<AppDbContext> dbFactory, ICurr
     public async Task<EmployeeDto> HandleAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var e = await db.Set<Employee>().AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Employee), id);
+        var e = await db.Set<Employee>().AsNoTracking().VisibleTo(user).GetByIdAsync(id, ct);
         return EmployeeDto.From(e);
     }
 }
@@ -50,8 +49,7 @@ public sealed class SaveEmployee(
         await validator.ValidateAndThrowAsync(input, ct);
         var data = input.ToData();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var e = await db.Set<Employee>().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Employee), id);
+        var e = await db.Set<Employee>().VisibleTo(user).GetByIdAsync(id, ct);
         e.EnsureVersion(input.Version);
         await CheckReferencesAsync(db, data, ct);
         if (!e.IsArchived)
@@ -163,6 +161,5 @@ public sealed class ArchiveEmployee(IDbContextFactory<AppDbContext> dbFactory, I
     }
 
     private async Task<Employee> FindAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Set<Employee>().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-        ?? throw new NotFoundException(nameof(Employee), id);
+        await db.Set<Employee>().VisibleTo(user).GetByIdAsync(id, ct);
 }

@@ -50,8 +50,7 @@ public sealed class ManageItemGroups(
     public async Task<ItemGroupDto> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var group = await db.Set<ItemGroup>().AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw new NotFoundException(nameof(ItemGroup), id);
+        var group = await db.Set<ItemGroup>().AsNoTracking().GetByIdAsync(id, ct);
         return ItemGroupDto.From(group);
     }
 
@@ -70,8 +69,7 @@ public sealed class ManageItemGroups(
     {
         await validator.ValidateAndThrowAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var group = await db.Set<ItemGroup>().FirstOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw new NotFoundException(nameof(ItemGroup), id);
+        var group = await db.Set<ItemGroup>().GetByIdAsync(id, ct);
         var parentOf = await db.Set<ItemGroup>().AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.ParentId, ct);
         var ancestors = ItemGroupTree.PathToRoot(input.ParentId, parentOf);
         group.Update(input.Name, input.ParentId, input.Version, ancestors, l["Error.ItemGroupCycle", group.Name]);
@@ -83,8 +81,7 @@ public sealed class ManageItemGroups(
     public async Task<ItemGroupDto> ArchiveAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var group = await db.Set<ItemGroup>().FirstOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw new NotFoundException(nameof(ItemGroup), id);
+        var group = await db.Set<ItemGroup>().GetByIdAsync(id, ct);
         var items = await db.Set<Item>().CountAsync(i => i.GroupId == id && !i.IsArchived, ct);
         var subgroups = await db.Set<ItemGroup>().CountAsync(g => g.ParentId == id && !g.IsArchived, ct);
         string? usedBy = (items, subgroups) switch
@@ -101,8 +98,7 @@ public sealed class ManageItemGroups(
     public async Task<ItemGroupDto> RestoreAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var group = await db.Set<ItemGroup>().FirstOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw new NotFoundException(nameof(ItemGroup), id);
+        var group = await db.Set<ItemGroup>().GetByIdAsync(id, ct);
         var parent = group.ParentId is { } parentId
             ? await db.Set<ItemGroup>().AsNoTracking().FirstOrDefaultAsync(g => g.Id == parentId, ct)
             : null;

@@ -14,8 +14,7 @@ public sealed class GetItem(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<ItemDto> HandleAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.Set<Item>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Item), id);
+        var item = await db.Set<Item>().AsNoTracking().GetByIdAsync(id, ct);
         return ItemDto.From(item);
     }
 }
@@ -43,8 +42,7 @@ public sealed class SaveItem(
         await validator.ValidateAndThrowAsync(input, ct);
         var data = input.ToData();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.Set<Item>().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Item), id);
+        var item = await db.Set<Item>().GetByIdAsync(id, ct);
         item.EnsureVersion(input.Version);
         if (!item.IsArchived)
         {
@@ -66,8 +64,7 @@ public sealed class ArchiveItem(IDbContextFactory<AppDbContext> dbFactory, IStri
     public async Task<ItemDto> ArchiveAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.Set<Item>().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Item), id);
+        var item = await db.Set<Item>().GetByIdAsync(id, ct);
         item.Archive(version);
         await db.SaveChangesAsync(ct);
         return ItemDto.From(item);
@@ -76,8 +73,7 @@ public sealed class ArchiveItem(IDbContextFactory<AppDbContext> dbFactory, IStri
     public async Task<ItemDto> RestoreAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.Set<Item>().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Item), id);
+        var item = await db.Set<Item>().GetByIdAsync(id, ct);
         item.EnsureVersion(version);
         if (item.GroupId is { } groupId)
         {

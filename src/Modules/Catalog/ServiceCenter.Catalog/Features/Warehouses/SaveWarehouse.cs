@@ -16,8 +16,7 @@ public sealed class GetWarehouse(IDbContextFactory<AppDbContext> dbFactory, ICur
     public async Task<WarehouseDto> HandleAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var w = await db.Set<Warehouse>().AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Warehouse), id);
+        var w = await db.Set<Warehouse>().AsNoTracking().VisibleTo(user).GetByIdAsync(id, ct);
         return WarehouseDto.From(w);
     }
 }
@@ -50,8 +49,7 @@ public sealed class SaveWarehouse(
         await validator.ValidateAndThrowAsync(input, ct);
         var data = input.ToData();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var w = await db.Set<Warehouse>().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Warehouse), id);
+        var w = await db.Set<Warehouse>().VisibleTo(user).GetByIdAsync(id, ct);
         await CheckReferencesAsync(db, data, ct);
         w.Update(data, input.Version);
         await db.SaveChangesAsync(ct);
@@ -128,6 +126,5 @@ public sealed class ArchiveWarehouse(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private async Task<Warehouse> FindAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Set<Warehouse>().VisibleTo(user).FirstOrDefaultAsync(x => x.Id == id, ct)
-        ?? throw new NotFoundException(nameof(Warehouse), id);
+        await db.Set<Warehouse>().VisibleTo(user).GetByIdAsync(id, ct);
 }
