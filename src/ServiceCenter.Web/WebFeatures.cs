@@ -52,16 +52,19 @@ internal static class WebFeatures
         });
     }
 
+    /// <summary>Sets the culture cookie the localization middleware reads: "en" is English, anything else Russian.</summary>
+    public static void SetLanguageCookie(HttpContext http, string language) =>
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language == "en" ? "en-US" : "ru-RU")),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+
     /// <summary>Language switch: a cookie the localization middleware reads, remembered in the user's settings too.</summary>
     public static void MapUiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/culture", async (string lang, string? redirect, HttpContext http, ICurrentUser user, UserSettingsStore store, CancellationToken ct) =>
         {
-            var culture = lang == "en" ? "en-US" : "ru-RU";
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            SetLanguageCookie(http, lang);
             if (user.UserId is { } id)
             {
                 await store.SavePreferenceAsync(id, lang == "en" ? "en" : "ru", null, ct);
