@@ -57,6 +57,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IEnumer
             b.Property(s => s.Version).IsConcurrencyToken();
         });
 
+        builder.Entity<Numbering.NumberSequence>(b =>
+        {
+            b.ToTable("platform_number_sequences");
+            b.HasKey(n => new { n.Scope, n.Year });
+            b.Property(n => n.Scope).HasMaxLength(80);
+        });
+
+        builder.Entity<Files.StoredFile>(b =>
+        {
+            b.ToTable("platform_files");
+            b.HasKey(f => f.Id);
+            b.Property(f => f.Id).ValueGeneratedNever();
+            b.Property(f => f.Sha256).HasMaxLength(64);
+            b.Property(f => f.FileName).HasMaxLength(260);
+            b.Property(f => f.ContentType).HasMaxLength(100);
+        });
+
         var provider = Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         if (provider == DatabaseProvider.Postgres)
         {

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 using ServiceCenter.Catalog;
+using ServiceCenter.Finance;
+using ServiceCenter.Repairs;
 using ServiceCenter.Data;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Data.Settings;
@@ -50,6 +52,8 @@ builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 builder.Services.AddServiceCenterData(database);
 builder.Services.AddScoped<UserSettingsStore>();
 builder.Services.AddCatalog();
+builder.Services.AddFinance();
+builder.Services.AddRepairs();
 builder.Services.AddWebFeatures();
 
 // --- identity and sign-in ---------------------------------------------------------------
@@ -196,6 +200,8 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServiceCenter API").Wit
 var api = app.MapGroup("/api/v1");
 AuthApi.Map(app, api);
 api.MapCatalogApi();
+api.MapFinanceApi();
+api.MapRepairsApi();
 api.MapWebApi();
 app.MapUiEndpoints();
 

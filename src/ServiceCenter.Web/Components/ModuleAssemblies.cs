@@ -5,5 +5,9 @@ namespace ServiceCenter.Web.Components;
 /// <summary>Assemblies whose pages the router finds (one per module).</summary>
 internal static class ModuleAssemblies
 {
-    public static readonly Assembly[] All = [typeof(ServiceCenter.Catalog.CatalogModule).Assembly];
+    public static readonly Assembly[] All = [
+        typeof(ServiceCenter.Catalog.CatalogModule).Assembly,
+        typeof(ServiceCenter.Finance.FinanceModule).Assembly,
+        typeof(ServiceCenter.Repairs.RepairsModule).Assembly,
+    ];
 }

@@ -1,0 +1,1 @@
+namespace ServiceCenter.Repairs.Domain;

@@ -1,0 +1,4 @@
+namespace ServiceCenter.Repairs.Resources;
+
+/// <summary>Marker of the Repairs module's strings (RepairsResource.strings.tsv → .resx).</summary>
+public sealed class RepairsResource;
