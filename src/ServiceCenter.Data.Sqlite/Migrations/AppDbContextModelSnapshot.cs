@@ -997,6 +997,937 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.ToTable("platform_user_settings", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeviceCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_archived");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_device_categories");
+
+                    b.ToTable("repairs_device_categories", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_approvals");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_approvals_repair_id");
+
+                    b.ToTable("repairs_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DiscountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_kopecks");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_removed");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PerformerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("performer_id");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int?>("WarrantyDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warranty_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_lines");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_lines_repair_id");
+
+                    b.ToTable("repairs_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by_name");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval");
+
+                    b.Property<long?>("ApprovedLimitKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_limit_kopecks");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("barcode");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_name");
+
+                    b.Property<string>("ClientPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_phone");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<long?>("DeclaredValueKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declared_value_kopecks");
+
+                    b.Property<string>("Defect")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("defect");
+
+                    b.Property<string>("DeviceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_name");
+
+                    b.Property<long?>("EstimateKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimate_kopecks");
+
+                    b.Property<string>("FixDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fix_description");
+
+                    b.Property<DateTime?>("FixedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixed_at");
+
+                    b.Property<string>("Imei")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imei");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_id");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<bool>("IssuedWithDebt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_with_debt");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kit")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kit");
+
+                    b.Property<DateTime?>("LegalDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_deadline");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PasscodeCipher")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("passcode_cipher");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_on");
+
+                    b.Property<DateOnly?>("SaleDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_date");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime?>("StageDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_deadline");
+
+                    b.Property<DateTime>("StageEnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_entered_at");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WarrantyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_kind");
+
+                    b.Property<int?>("WarrantyMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warranty_months");
+
+                    b.Property<string>("WarrantyReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_reason");
+
+                    b.Property<DateOnly?>("WorkWarrantyUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_warranty_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_orders");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_orders_barcode");
+
+                    b.HasIndex("CounterpartyId")
+                        .HasDatabaseName("ix_repairs_orders_counterparty_id");
+
+                    b.HasIndex("Imei")
+                        .HasDatabaseName("ix_repairs_orders_imei");
+
+                    b.HasIndex("IntakeId")
+                        .HasDatabaseName("ix_repairs_orders_intake_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_orders_number");
+
+                    b.HasIndex("SerialNumber")
+                        .HasDatabaseName("ix_repairs_orders_serial_number");
+
+                    b.HasIndex("AcceptedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_repairs_orders_accepted_at_id");
+
+                    b.HasIndex("BranchId", "AcceptedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_repairs_orders_branch_id_accepted_at");
+
+                    b.HasIndex("Stage", "AcceptedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_repairs_orders_stage_accepted_at");
+
+                    b.HasIndex("TechnicianId", "Stage")
+                        .HasDatabaseName("ix_repairs_orders_technician_id_stage");
+
+                    b.ToTable("repairs_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AnnotatedFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("annotated_file_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_photos");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_photos_repair_id");
+
+                    b.ToTable("repairs_photos", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int?>("LimitHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limit_hours");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_stages");
+
+                    b.HasIndex("BranchId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_stages_branch_id_code");
+
+                    b.ToTable("repairs_stages", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("a6628c5f-4538-6432-cf0a-306de041b507"),
+                            Code = "Accepted",
+                            LimitHours = 24,
+                            SortOrder = 10,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("d1e105e0-4b1f-f162-ab96-5147762b6798"),
+                            Code = "Diagnostics",
+                            LimitHours = 48,
+                            SortOrder = 20,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("d4467740-632f-d517-dbac-4660537d44f5"),
+                            Code = "AwaitingApproval",
+                            LimitHours = 72,
+                            SortOrder = 30,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("6213c10f-a3f3-a760-cda8-b9b6ba402b50"),
+                            Code = "AwaitingParts",
+                            LimitHours = 336,
+                            SortOrder = 40,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("c128326c-a7a9-05ff-b66e-eded44f7a2a6"),
+                            Code = "InRepair",
+                            LimitHours = 72,
+                            SortOrder = 50,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("da686b0b-7d42-bc9c-62cf-cbae836ee420"),
+                            Code = "AtThirdParty",
+                            LimitHours = 720,
+                            SortOrder = 60,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("bbb844d0-02b7-6bc0-c829-6e484c87e639"),
+                            Code = "Ready",
+                            SortOrder = 70,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("c2be336e-390e-1c6a-504a-b0206151a36e"),
+                            Code = "Refused",
+                            SortOrder = 80,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("a28126de-401d-243f-ef76-f9261e4a8132"),
+                            Code = "Issued",
+                            SortOrder = 90,
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("f78a5a42-f61a-b3b7-91e1-bed156460e46"),
+                            Code = "Cancelled",
+                            SortOrder = 100,
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_stage_changes");
+
+                    b.HasIndex("RepairId", "At")
+                        .HasDatabaseName("ix_repairs_stage_changes_repair_id_at");
+
+                    b.ToTable("repairs_stage_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<decimal>("PlannedHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_hours");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<decimal>("SpentHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spent_hours");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WorkTypeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_type_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_tasks");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_tasks_repair_id");
+
+                    b.HasIndex("AssigneeId", "Status")
+                        .HasDatabaseName("ix_repairs_tasks_assignee_id_status");
+
+                    b.HasIndex("BranchId", "Status")
+                        .HasDatabaseName("ix_repairs_tasks_branch_id_status");
+
+                    b.ToTable("repairs_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.StageEdge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsBack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_back");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_stage_edges");
+
+                    b.HasIndex("BranchId", "From", "To")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_stage_edges_branch_id_from_to");
+
+                    b.ToTable("repairs_stage_edges", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("c06aabdd-8338-ca84-97c5-453d3122110b"),
+                            From = "Accepted",
+                            IsBack = false,
+                            To = "Diagnostics"
+                        },
+                        new
+                        {
+                            Id = new Guid("a27130bf-6272-8556-40f0-611d69106e9c"),
+                            From = "Accepted",
+                            IsBack = false,
+                            To = "InRepair"
+                        },
+                        new
+                        {
+                            Id = new Guid("85729a65-1837-b5bf-8d37-7342795dbd8e"),
+                            From = "Accepted",
+                            IsBack = false,
+                            To = "AtThirdParty"
+                        },
+                        new
+                        {
+                            Id = new Guid("fa51399f-ff1d-ce30-6181-488f2526f0ad"),
+                            From = "Accepted",
+                            IsBack = false,
+                            To = "Cancelled"
+                        },
+                        new
+                        {
+                            Id = new Guid("de8343f3-bd13-b627-83d4-64a502f9fbcd"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "AwaitingApproval"
+                        },
+                        new
+                        {
+                            Id = new Guid("e9b957eb-f2b3-b8f3-f1c9-4f3e6dd75b79"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "AwaitingParts"
+                        },
+                        new
+                        {
+                            Id = new Guid("983ab4e5-f2c5-e397-23f6-fb6a2eff86a1"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "InRepair"
+                        },
+                        new
+                        {
+                            Id = new Guid("d6c54b36-2e43-35ea-11c4-3d69a23fdc08"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "AtThirdParty"
+                        },
+                        new
+                        {
+                            Id = new Guid("16b0a24a-5e31-80d5-b814-e4e00e6a9376"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "Ready"
+                        },
+                        new
+                        {
+                            Id = new Guid("bbf7e565-a42d-447c-17de-87f79867fe93"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "Refused"
+                        },
+                        new
+                        {
+                            Id = new Guid("74aa416d-6ebb-fe84-946d-c295c9d37c91"),
+                            From = "Diagnostics",
+                            IsBack = false,
+                            To = "Cancelled"
+                        },
+                        new
+                        {
+                            Id = new Guid("6b6ad8e3-0b6b-6767-43e5-d0f5cc78c36c"),
+                            From = "AwaitingApproval",
+                            IsBack = false,
+                            To = "AwaitingParts"
+                        },
+                        new
+                        {
+                            Id = new Guid("88da332f-c9fc-c520-fa3d-24e72122dc31"),
+                            From = "AwaitingApproval",
+                            IsBack = false,
+                            To = "InRepair"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d16549d-6b51-b6b6-13fe-7c5ef0b2217d"),
+                            From = "AwaitingApproval",
+                            IsBack = false,
+                            To = "Refused"
+                        },
+                        new
+                        {
+                            Id = new Guid("4da00985-a649-f8b9-4418-52a51d85bb7e"),
+                            From = "AwaitingApproval",
+                            IsBack = false,
+                            To = "Cancelled"
+                        },
+                        new
+                        {
+                            Id = new Guid("d7fdd635-78fb-ec87-9363-05b315d24ea7"),
+                            From = "AwaitingParts",
+                            IsBack = false,
+                            To = "InRepair"
+                        },
+                        new
+                        {
+                            Id = new Guid("a83726f7-9a32-f1e2-0731-f1d08bfebcd6"),
+                            From = "AwaitingParts",
+                            IsBack = false,
+                            To = "Refused"
+                        },
+                        new
+                        {
+                            Id = new Guid("8d2c4b6f-333a-e161-4975-812af9da1ce0"),
+                            From = "InRepair",
+                            IsBack = false,
+                            To = "Ready"
+                        },
+                        new
+                        {
+                            Id = new Guid("92373845-3082-0895-30ba-4f4c93c7cf4f"),
+                            From = "InRepair",
+                            IsBack = false,
+                            To = "AtThirdParty"
+                        },
+                        new
+                        {
+                            Id = new Guid("4b9bb489-2815-461f-fff1-efd12329a201"),
+                            From = "InRepair",
+                            IsBack = true,
+                            To = "Diagnostics"
+                        },
+                        new
+                        {
+                            Id = new Guid("67d03f08-bd9b-685a-13bf-3222878b08f6"),
+                            From = "AtThirdParty",
+                            IsBack = false,
+                            To = "Ready"
+                        },
+                        new
+                        {
+                            Id = new Guid("74c06586-01bc-6009-7ee5-1474274d8918"),
+                            From = "AtThirdParty",
+                            IsBack = false,
+                            To = "Refused"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e6f922c-2f10-3506-086b-e1bcd02c3e11"),
+                            From = "AtThirdParty",
+                            IsBack = true,
+                            To = "Diagnostics"
+                        },
+                        new
+                        {
+                            Id = new Guid("9edd0ee0-b34b-1fab-d490-5a6aaa68335f"),
+                            From = "Ready",
+                            IsBack = false,
+                            To = "Issued"
+                        },
+                        new
+                        {
+                            Id = new Guid("230489d3-f48e-fe92-30c9-b85b64414498"),
+                            From = "Ready",
+                            IsBack = true,
+                            To = "Diagnostics"
+                        },
+                        new
+                        {
+                            Id = new Guid("422359c4-50e8-3dbb-a2e2-ab3b520c2d75"),
+                            From = "Refused",
+                            IsBack = false,
+                            To = "Issued"
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("ServiceCenter.Data.Identity.AppRole", null)
@@ -1106,6 +2037,56 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_catalog_warehouses_catalog_branches_branch_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_approvals_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_lines_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairPhoto", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_photos_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairStageChange", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_stage_changes_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairTask", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_tasks_repairs_orders_repair_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -67,6 +67,18 @@ public static class Policies
     /// <summary>Users and roles: administrators only.</summary>
     public const string Administer = "administer";
 
+    /// <summary>Accept devices into repair and hand them back: the front desk and up.</summary>
+    public const string AcceptRepairs = "repairs.accept";
+
+    /// <summary>Work on orders: tasks, works and parts, estimates, photos.</summary>
+    public const string WorkOnRepairs = "repairs.work";
+
+    /// <summary>Take and refund money.</summary>
+    public const string TakePayments = "payments.take";
+
+    /// <summary>Hand a device back while money is still due (the debt stays on the ledger).</summary>
+    public const string IssueWithDebt = "repairs.issue-with-debt";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -74,5 +86,9 @@ public static class Policies
         [EditItems] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
         [ManageOrganisation] = [Roles.Administrator, Roles.Manager],
         [Administer] = [Roles.Administrator],
+        [AcceptRepairs] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
+        [WorkOnRepairs] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Technician, Roles.FieldTechnician],
+        [TakePayments] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
+        [IssueWithDebt] = [Roles.Administrator, Roles.Manager],
     };
 }

@@ -19,6 +19,12 @@ internal static class Startup
         {
             await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
             await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // Readers do not block the writer and vice versa: the front desk keeps taking devices while lists load.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
             logger.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
         }
 

@@ -20,6 +20,7 @@ public static class CatalogModule
         services.AddValidatorsFromAssemblyContaining<CatalogModelContributor>(ServiceLifetime.Scoped, includeInternalTypes: true);
 
         services.AddScoped<ICatalogLookups, CatalogLookups>();
+        services.AddSingleton<ICatalogReader, CatalogReader>();
         services.AddScoped<IGlobalSearchProvider, CatalogSearch>();
         services.AddSingleton(new NavEntry(NavGroup.Clients, "Nav.Counterparties", "/counterparties", MudBlazor.Icons.Material.Filled.People, Policies.Staff, 10));
 

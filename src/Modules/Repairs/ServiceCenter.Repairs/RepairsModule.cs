@@ -1,8 +1,16 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceCenter.Data;
+using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features;
+using ServiceCenter.Repairs.Features.Intake;
+using ServiceCenter.Repairs.Features.Orders;
+using ServiceCenter.Repairs.Features.Stages;
+using ServiceCenter.Ui;
 
 namespace ServiceCenter.Repairs;
 
@@ -13,11 +21,23 @@ public static class RepairsModule
     {
         services.AddSingleton<IModelContributor, RepairsModelContributor>();
         services.AddValidatorsFromAssemblyContaining<RepairsModelContributor>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddSingleton(new NavEntry(NavGroup.Reception, "Nav.Repairs", "/repairs", MudBlazor.Icons.Material.Filled.Build, Policies.Staff, 10));
+
+        services.AddSingleton<StageGraphStore>();
+        services.AddScoped<StageNames>();
+        services.AddScoped<IRepairMessages, RepairMessages>();
+        services.TryAddScoped<IRepairMoney, NoRepairMoney>();
+
+        services.AddScoped<AcceptDevices>();
+        services.AddScoped<GetRepair>();
+        services.AddScoped<ListRepairs>();
+        services.AddScoped<MoveToStage>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRepairsApi(this IEndpointRouteBuilder api)
     {
+        RepairsApi.Map(api);
         return api;
     }
 }

@@ -1,11 +1,178 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.SharedKernel.Domain;
 
 namespace ServiceCenter.Repairs.Data;
 
 internal sealed class RepairsModelContributor : IModelContributor
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public void Contribute(ModelBuilder modelBuilder, DatabaseProvider provider)
     {
+        modelBuilder.Entity<RepairOrder>(b =>
+        {
+            b.ToTable("repairs_orders");
+            Versioned(b);
+            b.Property(x => x.Number).HasMaxLength(40);
+            b.Property(x => x.Barcode).HasMaxLength(40);
+            b.Property(x => x.AcceptedByName).HasMaxLength(256);
+            b.Property(x => x.ClientName).HasMaxLength(300);
+            b.Property(x => x.ClientPhone).HasMaxLength(20);
+            b.Property(x => x.DeviceName).HasMaxLength(300);
+            b.Property(x => x.SerialNumber).HasMaxLength(100);
+            b.Property(x => x.Imei).HasMaxLength(20);
+            b.Property(x => x.Defect).HasMaxLength(4000);
+            b.Property(x => x.Condition).HasMaxLength(4000);
+            b.Property(x => x.Kit).HasMaxLength(1000);
+            b.Property(x => x.PasscodeCipher).HasMaxLength(2000);
+            b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(10);
+            b.Property(x => x.WarrantyKind).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.WarrantyReason).HasMaxLength(500);
+            b.Property(x => x.Approval).HasConversion<string>().HasMaxLength(10);
+            b.Property(x => x.Stage).HasMaxLength(40);
+            b.Property(x => x.FixDescription).HasMaxLength(4000);
+            b.Property(x => x.SearchText).HasMaxLength(1000);
+            b.Property(x => x.Checklist).HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<ChecklistMark>>(v, Json) ?? new List<ChecklistMark>(),
+                new ValueComparer<List<ChecklistMark>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, m) => HashCode.Combine(h, m.GetHashCode())), v => v.ToList()));
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => x.Barcode).IsUnique();
+            b.HasIndex(x => x.IntakeId);
+            b.HasIndex(x => x.CounterpartyId);
+            b.HasIndex(x => x.SerialNumber);
+            b.HasIndex(x => x.Imei);
+            // The list's default order and its common filters (docs/benchmarks.md).
+            b.HasIndex(x => new { x.AcceptedAt, x.Id }).IsDescending(true, false);
+            b.HasIndex(x => new { x.BranchId, x.AcceptedAt }).IsDescending(false, true);
+            b.HasIndex(x => new { x.Stage, x.AcceptedAt }).IsDescending(false, true);
+            b.HasIndex(x => new { x.TechnicianId, x.Stage });
+            if (provider == DatabaseProvider.Postgres)
+            {
+                b.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            }
+        });
+
+        modelBuilder.Entity<RepairStageChange>(b =>
+        {
+            b.ToTable("repairs_stage_changes");
+            Keyed(b);
+            b.Property(x => x.From).HasMaxLength(40);
+            b.Property(x => x.To).HasMaxLength(40);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.HasIndex(x => new { x.RepairId, x.At });
+            b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<RepairTask>(b =>
+        {
+            b.ToTable("repairs_tasks");
+            Versioned(b);
+            b.Property(x => x.Title).HasMaxLength(300);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.PlannedHours).HasPrecision(7, 2);
+            b.Property(x => x.SpentHours).HasPrecision(7, 2);
+            b.HasIndex(x => x.RepairId);
+            b.HasIndex(x => new { x.AssigneeId, x.Status });
+            b.HasIndex(x => new { x.BranchId, x.Status });
+            b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<RepairLine>(b =>
+        {
+            b.ToTable("repairs_lines");
+            Versioned(b);
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+            b.Property(x => x.Name).HasMaxLength(300);
+            b.Property(x => x.SerialNumber).HasMaxLength(100);
+            b.HasIndex(x => x.RepairId);
+            b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<RepairApproval>(b =>
+        {
+            b.ToTable("repairs_approvals");
+            Keyed(b);
+            b.Property(x => x.Method).HasConversion<string>().HasMaxLength(10);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.HasIndex(x => x.RepairId);
+            b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<RepairPhoto>(b =>
+        {
+            b.ToTable("repairs_photos");
+            Keyed(b);
+            b.Property(x => x.Stage).HasMaxLength(40);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.HasIndex(x => x.RepairId);
+            b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DeviceCategory>(b =>
+        {
+            b.ToTable("repairs_device_categories");
+            Versioned(b);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Checklist).HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToList()));
+        });
+
+        modelBuilder.Entity<RepairStage>(b =>
+        {
+            b.ToTable("repairs_stages");
+            Versioned(b);
+            b.Property(x => x.Code).HasMaxLength(40);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Ignore(x => x.IsBuiltIn);
+            b.HasIndex(x => new { x.BranchId, x.Code }).IsUnique();
+            b.HasData(DefaultStages());
+        });
+
+        modelBuilder.Entity<StageEdge>(b =>
+        {
+            b.ToTable("repairs_stage_edges");
+            Keyed(b);
+            b.Property(x => x.From).HasMaxLength(40);
+            b.Property(x => x.To).HasMaxLength(40);
+            b.HasIndex(x => new { x.BranchId, x.From, x.To }).IsUnique();
+            b.HasData(StageGraph.DefaultEdges.Select(e => StageEdge.Create(null, e.From, e.To, e.IsBack, FixedId($"edge:{e.From}>{e.To}"))));
+        });
+    }
+
+    /// <summary>Default time limits of the built-in stages, hours; administrators change them per stage.</summary>
+    private static IEnumerable<RepairStage> DefaultStages()
+    {
+        int?[] limits = [24, 48, 72, 336, 72, 720, null, null, null, null];
+        return StageCodes.BuiltIn.Select((code, i) => RepairStage.BuiltIn(FixedId($"stage:{code}"), code, (i + 1) * 10, limits[i]));
+    }
+
+    /// <summary>Seed rows need ids that stay the same from one model build to the next.</summary>
+    private static Guid FixedId(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16));
+
+    private static void Versioned<T>(EntityTypeBuilder<T> b)
+        where T : VersionedEntity
+    {
+        Keyed(b);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+
+    private static void Keyed<T>(EntityTypeBuilder<T> b)
+        where T : Entity
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
     }
 }

@@ -1,0 +1,33 @@
+using ServiceCenter.Data;
+
+namespace ServiceCenter.Catalog.Contracts;
+
+public sealed record ClientInfo(Guid Id, string Name, string? Phone, IReadOnlyList<string> Phones, bool SmsConsent, bool IsArchived);
+
+public sealed record ItemInfo(
+    Guid Id, string Name, string Kind, string? Article, bool SerialTracked, int? WarrantyMonths, int? WorkWarrantyDays, long? PriceKopecks, bool IsArchived);
+
+public sealed record BranchInfo(Guid Id, string Name, string Prefix, string TimeZone, string? Address, string? Phone, string? WorkingHours, bool IsArchived);
+
+public sealed record OrganisationInfo(string Name, string? Inn, string? Kpp, string? Ogrn, string? Address, string? Phone, string? Email);
+
+/// <summary>
+/// Reads of catalogue rows other modules' use cases need inside their own unit of work: they pass
+/// their context so a busy use case (intake) does not open extra connections.
+/// </summary>
+public interface ICatalogReader
+{
+    Task<ClientInfo?> ClientAsync(AppDbContext db, Guid id, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<Guid, ItemInfo>> ItemsAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    Task<BranchInfo?> BranchAsync(AppDbContext db, Guid id, CancellationToken ct);
+
+    /// <summary>The first active branch of the given ones (all when null), by name: the shop's only branch in the common case.</summary>
+    Task<Guid?> FirstBranchAsync(AppDbContext db, IReadOnlyCollection<Guid>? among, CancellationToken ct);
+
+    Task<OrganisationInfo?> OrganisationAsync(AppDbContext db, CancellationToken ct);
+
+    /// <summary>Employees by id (archived too: history names them).</summary>
+    Task<IReadOnlyDictionary<Guid, string>> EmployeeNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceCenter.Catalog.Contracts;
+using ServiceCenter.Catalog.Domain;
+using ServiceCenter.Data;
+
+namespace ServiceCenter.Catalog.Features;
+
+internal sealed class CatalogReader : ICatalogReader
+{
+    public async Task<ClientInfo?> ClientAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Counterparty>().AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Id, x.Name, x.Phones, x.SmsConsent, x.IsArchived }).FirstOrDefaultAsync(ct);
+        return c is null ? null : new ClientInfo(c.Id, c.Name, c.Phones.FirstOrDefault(), c.Phones, c.SmsConsent, c.IsArchived);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, ItemInfo>> ItemsAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, ItemInfo>();
+        }
+
+        var rows = await db.Set<Item>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        return rows.ToDictionary(
+            i => i.Id,
+            i => new ItemInfo(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived));
+    }
+
+    public async Task<BranchInfo?> BranchAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Set<Branch>().AsNoTracking().Where(b => b.Id == id)
+            .Select(b => new BranchInfo(b.Id, b.Name, b.Prefix, b.TimeZone, b.Address, b.Phone, b.WorkingHours, b.IsArchived))
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<Guid?> FirstBranchAsync(AppDbContext db, IReadOnlyCollection<Guid>? among, CancellationToken ct) =>
+        await db.Set<Branch>().AsNoTracking().Where(b => !b.IsArchived && (among == null || among.Contains(b.Id)))
+            .OrderBy(b => b.Name).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<OrganisationInfo?> OrganisationAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Set<Domain.Organisation>().AsNoTracking()
+            .Select(o => new OrganisationInfo(o.Name, o.Inn, o.Kpp, o.Ogrn, o.Address, o.Phone, o.Email)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> EmployeeNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        return await db.Set<Employee>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FullName, ct);
+    }
+}

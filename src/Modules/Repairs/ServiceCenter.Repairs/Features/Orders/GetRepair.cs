@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceCenter.Catalog.Contracts;
+using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Stages;
+
+namespace ServiceCenter.Repairs.Features.Orders;
+
+/// <summary>Reads one order with its lines, tasks, approvals, payments and stage history.</summary>
+public sealed class GetRepair(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICatalogReader catalog,
+    StageGraphStore stages,
+    StageNames names,
+    IRepairMoney money,
+    ICurrentUser user,
+    TimeProvider clock)
+{
+    public async Task<RepairDto> HandleAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var o = await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user).GetByIdAsync(id, ct);
+        return await ReadAsync(db, o, ct);
+    }
+
+    /// <summary>The order a scanner names: its barcode text or its number as printed (REP-08).</summary>
+    public async Task<RepairDto> ByBarcodeAsync(string code, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await FindByCodeAsync(db, code, user, ct) ?? throw new SharedKernel.Domain.NotFoundException(nameof(RepairOrder), code);
+        var o = await db.Set<RepairOrder>().AsNoTracking().GetByIdAsync(id, ct);
+        return await ReadAsync(db, o, ct);
+    }
+
+    internal static async Task<Guid?> FindByCodeAsync(AppDbContext db, string code, ICurrentUser user, CancellationToken ct)
+    {
+        var text = code.Trim();
+        var barcode = RepairBarcode.Parse(text);
+        return await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user)
+            .Where(o => o.Barcode == barcode || o.Number == text)
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+    }
+
+    internal async Task<RepairDto> ReadAsync(AppDbContext db, RepairOrder o, CancellationToken ct)
+    {
+        var history = await db.Set<RepairStageChange>().AsNoTracking().Where(c => c.RepairId == o.Id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        var tasks = await db.Set<RepairTask>().AsNoTracking().Where(t => t.RepairId == o.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var lines = await db.Set<RepairLine>().AsNoTracking().Where(x => x.RepairId == o.Id && !x.IsRemoved).OrderBy(x => x.CreatedAt).ToListAsync(ct);
+        var approvals = await db.Set<RepairApproval>().AsNoTracking().Where(a => a.RepairId == o.Id).OrderBy(a => a.At).ToListAsync(ct);
+        var payments = await money.PaymentsAsync(db, o.Id, ct);
+        var branch = await catalog.BranchAsync(db, o.BranchId, ct);
+        var graph = await stages.ForBranchAsync(db, o.BranchId, ct);
+        var people = tasks.Select(t => t.AssigneeId).Concat(lines.Select(x => x.PerformerId)).OfType<Guid>().Distinct().ToList();
+        var peopleNames = await catalog.EmployeeNamesAsync(db, people, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone ?? "Europe/Moscow"));
+        var paid = payments.Where(p => p.Status != "Cancelled").Sum(p => p.Kind == "Refund" ? -p.Amount : p.Amount);
+
+        string Name(string code) => names.Of(graph.Stages.GetValueOrDefault(code), code);
+
+        return new RepairDto
+        {
+            Id = o.Id,
+            Version = o.Version,
+            Number = o.Number,
+            Barcode = o.Barcode,
+            BranchId = o.BranchId,
+            IntakeId = o.IntakeId,
+            AcceptedAt = o.AcceptedAt,
+            AcceptedByName = o.AcceptedByName,
+            CounterpartyId = o.CounterpartyId,
+            ClientName = o.ClientName,
+            ClientPhone = o.ClientPhone,
+            ItemId = o.ItemId,
+            DeviceName = o.DeviceName,
+            CategoryId = o.CategoryId,
+            SerialNumber = o.SerialNumber,
+            Imei = o.Imei,
+            Defect = o.Defect,
+            Condition = o.Condition,
+            Kit = o.Kit,
+            DeclaredValue = o.DeclaredValueKopecks.Rubles(),
+            HasPasscode = o.PasscodeCipher is not null,
+            Estimate = o.EstimateKopecks.Rubles(),
+            ApprovedLimit = o.ApprovedLimitKopecks.Rubles(),
+            Approval = o.Approval,
+            PromisedOn = o.PromisedOn,
+            Priority = o.Priority,
+            Urgent = o.Urgent,
+            WarrantyKind = o.WarrantyKind,
+            WarrantyReason = o.WarrantyReason,
+            SaleDate = o.SaleDate,
+            WarrantyMonths = o.WarrantyMonths,
+            Stage = o.Stage,
+            StageName = Name(o.Stage),
+            StageEnteredAt = o.StageEnteredAt,
+            StageDeadline = o.StageDeadline,
+            LegalDeadline = o.LegalDeadline,
+            Overdue = o.IsOverdue(now, today),
+            TechnicianId = o.TechnicianId,
+            Total = o.TotalKopecks.Rubles(),
+            Paid = paid,
+            Due = o.TotalKopecks.Rubles() - paid,
+            FixedAt = o.FixedAt,
+            FixDescription = o.FixDescription,
+            IssuedAt = o.IssuedAt,
+            WorkWarrantyUntil = o.WorkWarrantyUntil,
+            IssuedWithDebt = o.IssuedWithDebt,
+            Checklist = o.Checklist,
+            NextStages = o.IsClosed ? [] : [.. graph.Graph.Next(o.Stage).Where(s => !StageCodes.IsReturnOnly(s))
+                .OrderBy(s => graph.Stages.GetValueOrDefault(s)?.SortOrder ?? int.MaxValue).Select(s => new StageOption(s, Name(s)))],
+            History = [.. history.Select(c => new StageChangeDto(c.From, c.From is null ? null : Name(c.From), c.To, Name(c.To), c.At, c.UserName, c.Comment))],
+            Tasks = [.. tasks.Select(t => new TaskDto(t.Id, t.Version, t.WorkTypeId, t.Title, t.AssigneeId, t.AssigneeId is { } a ? peopleNames.GetValueOrDefault(a) : null,
+                t.PlannedHours, t.DueOn, t.Status, t.SpentHours, t.IsOverdue(today)))],
+            Lines = [.. lines.Select(x => new LineDto(x.Id, x.Version, x.Kind, x.ItemId, x.Name, x.QuantityThousandths / 1000m, x.PriceKopecks.Rubles(),
+                x.DiscountKopecks.Rubles(), x.AmountKopecks.Rubles(), x.PerformerId, x.PerformerId is { } p ? peopleNames.GetValueOrDefault(p) : null, x.SerialNumber, x.WarrantyDays))],
+            Approvals = [.. approvals.Select(a => new ApprovalDto(a.Approved, a.AmountKopecks.Rubles(), a.Method, a.At, a.UserName, a.Comment))],
+            Payments = payments,
+        };
+    }
+}

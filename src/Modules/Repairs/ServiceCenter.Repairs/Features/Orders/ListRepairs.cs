@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceCenter.Catalog.Contracts;
+using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Stages;
+using ServiceCenter.SharedKernel;
+using ServiceCenter.SharedKernel.Domain;
+
+namespace ServiceCenter.Repairs.Features.Orders;
+
+/// <summary>The orders list (REP-01..07): filters by stage, technician, branch, overdue, warranty, dates; server paging.</summary>
+public sealed class ListRepairs(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICatalogReader catalog,
+    StageGraphStore stages,
+    StageNames names,
+    ICurrentUser user,
+    TimeProvider clock)
+{
+    public sealed record Query(
+        ListQuery List,
+        string? Stage = null,
+        Guid? TechnicianId = null,
+        Guid? BranchId = null,
+        bool? Overdue = null,
+        WarrantyKind? WarrantyKind = null,
+        DateOnly? From = null,
+        DateOnly? To = null,
+        Guid? CounterpartyId = null,
+        bool? Open = null);
+
+    private static readonly SortMap<RepairOrder> Sorts = new SortMap<RepairOrder>(o => o.Id)
+        .Add("acceptedAt", o => o.AcceptedAt)
+        .Add("number", o => o.Number)
+        .Add("clientName", o => o.ClientName)
+        .Add("deviceName", o => o.DeviceName)
+        .Add("stage", o => o.Stage)
+        .Add("promisedOn", o => o.PromisedOn)
+        .Add("total", o => o.TotalKopecks);
+
+    public async Task<PagedResult<RepairRow>> HandleAsync(Query query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db, query);
+        var sort = string.IsNullOrEmpty(query.List.Sort) ? "-acceptedAt" : query.List.Sort;
+        var total = await filtered.CountAsync(ct);
+        var page = await filtered.SortBy(sort, Sorts)
+            .Skip((query.List.SafePage - 1) * query.List.SafePageSize).Take(query.List.SafePageSize)
+            .ToListAsync(ct);
+        return new PagedResult<RepairRow>(await ToRowsAsync(db, page, ct), total);
+    }
+
+    /// <summary>Every matching row, for the XLSX export (capped).</summary>
+    public async Task<IReadOnlyList<RepairRow>> AllAsync(Query query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sort = string.IsNullOrEmpty(query.List.Sort) ? "-acceptedAt" : query.List.Sort;
+        var rows = await Filter(db, query).SortBy(sort, Sorts).Take(100_000).ToListAsync(ct);
+        return await ToRowsAsync(db, rows, ct);
+    }
+
+    /// <summary>Open orders by stage for the dashboard.</summary>
+    public async Task<IReadOnlyList<(string Stage, string Name, int Count)>> CountsByStageAsync(Guid? branchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await Filter(db, new Query(new ListQuery(), BranchId: branchId, Open: true))
+            .GroupBy(o => o.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var branch = branchId ?? await catalog.FirstBranchAsync(db, user.BranchIds, ct);
+        var graph = branch is { } b ? await stages.ForBranchAsync(db, b, ct) : null;
+        return [.. counts
+            .OrderBy(c => graph?.Stages.GetValueOrDefault(c.Stage)?.SortOrder ?? int.MaxValue)
+            .Select(c => (c.Stage, names.Of(graph?.Stages.GetValueOrDefault(c.Stage), c.Stage), c.Count))];
+    }
+
+    private IQueryable<RepairOrder> Filter(AppDbContext db, Query query)
+    {
+        var q = db.Set<RepairOrder>().AsNoTracking().VisibleTo(user);
+        if (query.BranchId is { } branchId)
+        {
+            q = q.Where(o => o.BranchId == branchId);
+        }
+
+        if (!string.IsNullOrEmpty(query.Stage))
+        {
+            var stageList = query.Stage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            q = stageList.Length == 1 ? q.Where(o => o.Stage == stageList[0]) : q.Where(o => stageList.Contains(o.Stage));
+        }
+
+        if (query.Open == true)
+        {
+            q = q.Where(o => o.Stage != StageCodes.Issued && o.Stage != StageCodes.Cancelled);
+        }
+
+        if (query.TechnicianId is { } technicianId)
+        {
+            q = q.Where(o => o.TechnicianId == technicianId);
+        }
+
+        if (query.CounterpartyId is { } counterpartyId)
+        {
+            q = q.Where(o => o.CounterpartyId == counterpartyId);
+        }
+
+        if (query.WarrantyKind is { } kind)
+        {
+            q = q.Where(o => o.WarrantyKind == kind);
+        }
+
+        if (query.From is { } from)
+        {
+            var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            q = q.Where(o => o.AcceptedAt >= fromUtc);
+        }
+
+        if (query.To is { } to)
+        {
+            var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            q = q.Where(o => o.AcceptedAt < toUtc);
+        }
+
+        if (query.Overdue == true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            q = q.Where(o => o.Stage != StageCodes.Issued && o.Stage != StageCodes.Cancelled && o.Stage != StageCodes.Ready && o.Stage != StageCodes.Refused
+                && (o.StageDeadline < now || o.LegalDeadline < now || o.PromisedOn < today));
+        }
+
+        var search = query.List.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            // A scanned or typed number finds its order by the unique index before any substring scan.
+            var barcode = RepairBarcode.Parse(search);
+            foreach (var term in search.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchText.Normalize))
+            {
+                q = q.Where(o => o.SearchText.Contains(term) || o.Number == search || o.Barcode == barcode);
+            }
+        }
+
+        return q;
+    }
+
+    private async Task<IReadOnlyList<RepairRow>> ToRowsAsync(AppDbContext db, IReadOnlyList<RepairOrder> page, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var technicianIds = page.Select(o => o.TechnicianId).OfType<Guid>().Distinct().ToList();
+        var technicians = await catalog.EmployeeNamesAsync(db, technicianIds, ct);
+        var graphs = new Dictionary<Guid, BranchStages>();
+        foreach (var branchId in page.Select(o => o.BranchId).Distinct())
+        {
+            graphs[branchId] = await stages.ForBranchAsync(db, branchId, ct);
+        }
+
+        return [.. page.Select(o => new RepairRow(
+            o.Id, o.Number, o.AcceptedAt, o.ClientName, o.ClientPhone, o.DeviceName, o.SerialNumber, o.Stage,
+            names.Of(graphs[o.BranchId].Stages.GetValueOrDefault(o.Stage), o.Stage), o.WarrantyKind, o.Urgent, o.PromisedOn,
+            o.TechnicianId, o.TechnicianId is { } t ? technicians.GetValueOrDefault(t) : null, o.TotalKopecks.Rubles(), o.IsOverdue(now, today), o.BranchId))];
+    }
+}

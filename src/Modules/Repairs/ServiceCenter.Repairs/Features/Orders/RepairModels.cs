@@ -1,0 +1,137 @@
+using ServiceCenter.Repairs.Domain;
+
+namespace ServiceCenter.Repairs.Features.Orders;
+
+public sealed record StageChangeDto(string? From, string? FromName, string To, string ToName, DateTime At, string? UserName, string? Comment);
+
+public sealed record TaskDto(
+    Guid Id, int Version, Guid? WorkTypeId, string Title, Guid? AssigneeId, string? AssigneeName, decimal PlannedHours,
+    DateOnly? DueOn, RepairTaskStatus Status, decimal SpentHours, bool Overdue);
+
+public sealed record LineDto(
+    Guid Id, int Version, RepairLineKind Kind, Guid? ItemId, string Name, decimal Quantity, decimal Price, decimal Discount, decimal Amount,
+    Guid? PerformerId, string? PerformerName, string? SerialNumber, int? WarrantyDays);
+
+public sealed record ApprovalDto(bool Approved, decimal Amount, ApprovalMethod Method, DateTime At, string? UserName, string? Comment);
+
+public sealed record PaymentDto(Guid Id, string Number, DateTime PostedAt, decimal Amount, string Method, string Kind, string Status, string? AuthorName);
+
+/// <summary>The full order as <c>GET /api/v1/repairs/{id}</c> returns it.</summary>
+public sealed record RepairDto
+{
+    public Guid Id { get; init; }
+
+    public int Version { get; init; }
+
+    public string Number { get; init; } = string.Empty;
+
+    public string Barcode { get; init; } = string.Empty;
+
+    public Guid BranchId { get; init; }
+
+    public Guid IntakeId { get; init; }
+
+    public DateTime AcceptedAt { get; init; }
+
+    public string? AcceptedByName { get; init; }
+
+    public Guid CounterpartyId { get; init; }
+
+    public string ClientName { get; init; } = string.Empty;
+
+    public string? ClientPhone { get; init; }
+
+    public Guid? ItemId { get; init; }
+
+    public string DeviceName { get; init; } = string.Empty;
+
+    public Guid? CategoryId { get; init; }
+
+    public string? SerialNumber { get; init; }
+
+    public string? Imei { get; init; }
+
+    public string Defect { get; init; } = string.Empty;
+
+    public string? Condition { get; init; }
+
+    public string? Kit { get; init; }
+
+    public decimal? DeclaredValue { get; init; }
+
+    public bool HasPasscode { get; init; }
+
+    public decimal? Estimate { get; init; }
+
+    public decimal? ApprovedLimit { get; init; }
+
+    public ApprovalState Approval { get; init; }
+
+    public DateOnly? PromisedOn { get; init; }
+
+    public RepairPriority Priority { get; init; }
+
+    public bool Urgent { get; init; }
+
+    public WarrantyKind WarrantyKind { get; init; }
+
+    public string? WarrantyReason { get; init; }
+
+    public DateOnly? SaleDate { get; init; }
+
+    public int? WarrantyMonths { get; init; }
+
+    public string Stage { get; init; } = string.Empty;
+
+    public string StageName { get; init; } = string.Empty;
+
+    public DateTime StageEnteredAt { get; init; }
+
+    public DateTime? StageDeadline { get; init; }
+
+    public DateTime? LegalDeadline { get; init; }
+
+    public bool Overdue { get; init; }
+
+    public Guid? TechnicianId { get; init; }
+
+    public decimal Total { get; init; }
+
+    public decimal Paid { get; init; }
+
+    /// <summary>What the client still has to pay: total − paid (negative = overpaid).</summary>
+    public decimal Due { get; init; }
+
+    public DateTime? FixedAt { get; init; }
+
+    public string? FixDescription { get; init; }
+
+    public DateTime? IssuedAt { get; init; }
+
+    public DateOnly? WorkWarrantyUntil { get; init; }
+
+    public bool IssuedWithDebt { get; init; }
+
+    public IReadOnlyList<ChecklistMark> Checklist { get; init; } = [];
+
+    /// <summary>Stages the order may move to now (for the UI's buttons).</summary>
+    public IReadOnlyList<StageOption> NextStages { get; init; } = [];
+
+    public IReadOnlyList<StageChangeDto> History { get; init; } = [];
+
+    public IReadOnlyList<TaskDto> Tasks { get; init; } = [];
+
+    public IReadOnlyList<LineDto> Lines { get; init; } = [];
+
+    public IReadOnlyList<ApprovalDto> Approvals { get; init; } = [];
+
+    public IReadOnlyList<PaymentDto> Payments { get; init; } = [];
+}
+
+public sealed record StageOption(string Code, string Name);
+
+/// <summary>A row of the orders list.</summary>
+public sealed record RepairRow(
+    Guid Id, string Number, DateTime AcceptedAt, string ClientName, string? ClientPhone, string DeviceName, string? SerialNumber,
+    string Stage, string StageName, WarrantyKind WarrantyKind, bool Urgent, DateOnly? PromisedOn, Guid? TechnicianId, string? TechnicianName,
+    decimal Total, bool Overdue, Guid BranchId);

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.SharedKernel.Domain;
+
+namespace ServiceCenter.Repairs.Features;
+
+/// <summary>Small helpers every repair use case shares: who acts, the branch's local date, loading a visible order.</summary>
+internal static class RepairContext
+{
+    public static Actor Actor(this ICurrentUser user) => new(user.UserId, user.UserName);
+
+    /// <summary>Orders of branches the user may see (DESIGN §5).</summary>
+    public static IQueryable<RepairOrder> VisibleTo(this IQueryable<RepairOrder> query, ICurrentUser user)
+    {
+        var allowed = user.BranchIds;
+        return allowed is null ? query : query.Where(o => allowed.Contains(o.BranchId));
+    }
+
+    public static Task<RepairOrder> GetVisibleAsync(this AppDbContext db, Guid id, ICurrentUser user, CancellationToken ct) =>
+        db.Set<RepairOrder>().VisibleTo(user).GetByIdAsync(id, ct);
+
+    /// <summary>The branch's calendar date now (a Moscow shop's "today" at 01:00 MSK is already the next UTC day minus three hours).</summary>
+    public static DateOnly LocalToday(TimeProvider clock, string timeZone) =>
+        DateOnly.FromDateTime(LocalNow(clock.GetUtcNow().UtcDateTime, timeZone));
+
+    public static DateTime LocalNow(DateTime utc, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+    }
+
+    public static Money Kopecks(this long kopecks) => new(kopecks);
+
+    public static decimal Rubles(this long kopecks) => kopecks / 100m;
+
+    public static decimal? Rubles(this long? kopecks) => kopecks / 100m;
+}
