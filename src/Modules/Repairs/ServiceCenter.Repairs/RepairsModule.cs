@@ -32,6 +32,8 @@ public static class RepairsModule
         services.AddScoped<GetRepair>();
         services.AddScoped<ListRepairs>();
         services.AddScoped<MoveToStage>();
+        services.AddScoped<Features.Payments.TakePayment>();
+        services.AddScoped<Features.Return.ReturnToClient>();
         return services;
     }
 

@@ -54,7 +54,7 @@ public sealed class GetRepair(
         var peopleNames = await catalog.EmployeeNamesAsync(db, people, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone ?? "Europe/Moscow"));
-        var paid = payments.Where(p => p.Status != "Cancelled").Sum(p => p.Kind == "Refund" ? -p.Amount : p.Amount);
+        var paid = payments.Paid();
 
         string Name(string code) => names.Of(graph.Stages.GetValueOrDefault(code), code);
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Localization;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Intake;
+using ServiceCenter.Repairs.Features.Payments;
+using ServiceCenter.Repairs.Features.Return;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Repairs.Resources;
 using ServiceCenter.Ui.Api;
@@ -49,6 +51,16 @@ internal static class RepairsApi
         group.MapPost("/{id:guid}/transitions", async Task<Ok<TransitionResult>> (Guid id, TransitionInput input, MoveToStage handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, input, ct)))
             .RequireAuthorization(Policies.WorkOnRepairs);
+
+        group.MapPost("/{id:guid}/payments", async Task<Created<PaymentDto>> (Guid id, PaymentInput input, TakePayment handler, CancellationToken ct) =>
+        {
+            var payment = await handler.HandleAsync(id, input, ct);
+            return TypedResults.Created($"/api/v1/payments/{payment.Id}", payment);
+        }).RequireAuthorization(Policies.TakePayments);
+
+        group.MapPost("/{id:guid}/return", async Task<Ok<ReturnResult>> (Guid id, ReturnInput? input, ReturnToClient handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, input ?? new ReturnInput(null, null), ct)))
+            .RequireAuthorization(Policies.AcceptRepairs);
     }
 
     internal static IReadOnlyList<ExportColumn<RepairRow>> ExportColumns(IStringLocalizer<RepairsResource> l) =>
