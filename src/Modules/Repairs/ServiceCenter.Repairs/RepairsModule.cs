@@ -34,6 +34,7 @@ public static class RepairsModule
         services.AddScoped<MoveToStage>();
         services.AddScoped<Features.Payments.TakePayment>();
         services.AddScoped<Features.Return.ReturnToClient>();
+        services.AddScoped<Features.Printing.RepairForms>();
         return services;
     }
 

@@ -34,10 +34,9 @@ public sealed class GetRepair(
 
     internal static async Task<Guid?> FindByCodeAsync(AppDbContext db, string code, ICurrentUser user, CancellationToken ct)
     {
-        var text = code.Trim();
-        var barcode = RepairBarcode.Parse(text);
+        var (typed, decoded) = RepairBarcode.Candidates(code);
         return await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user)
-            .Where(o => o.Barcode == barcode || o.Number == text)
+            .Where(o => o.Number == typed || o.Number == decoded)
             .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
     }
 

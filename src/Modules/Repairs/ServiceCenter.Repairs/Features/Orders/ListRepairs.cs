@@ -130,10 +130,10 @@ public sealed class ListRepairs(
         if (!string.IsNullOrEmpty(search))
         {
             // A scanned or typed number finds its order by the unique index before any substring scan.
-            var barcode = RepairBarcode.Parse(search);
+            var (typed, decoded) = RepairBarcode.Candidates(search);
             foreach (var term in search.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchText.Normalize))
             {
-                q = q.Where(o => o.SearchText.Contains(term) || o.Number == search || o.Barcode == barcode);
+                q = q.Where(o => o.SearchText.Contains(term) || o.Number == typed || o.Number == decoded);
             }
         }
 

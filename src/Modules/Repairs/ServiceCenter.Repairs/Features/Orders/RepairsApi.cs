@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Payments;
+using ServiceCenter.Repairs.Features.Printing;
 using ServiceCenter.Repairs.Features.Return;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Repairs.Resources;
@@ -61,7 +63,24 @@ internal static class RepairsApi
         group.MapPost("/{id:guid}/return", async Task<Ok<ReturnResult>> (Guid id, ReturnInput? input, ReturnToClient handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, input ?? new ReturnInput(null, null), ct)))
             .RequireAuthorization(Policies.AcceptRepairs);
+
+        group.MapGet("/{id:guid}/label.pdf", async (Guid id, RepairForms forms, CancellationToken ct) =>
+            Pdf(await forms.LabelAsync(id, ct), "label"));
+        group.MapGet("/{id:guid}/receipt.pdf", async (Guid id, HttpRequest request, IConfiguration config, RepairForms forms, CancellationToken ct) =>
+            Pdf(await forms.ReceiptAsync(id, StatusUrl(request, config), ct), "receipt"));
+        group.MapGet("/{id:guid}/return-act.pdf", async (Guid id, RepairForms forms, CancellationToken ct) =>
+            Pdf(await forms.ReturnActAsync(id, ct), "return-act"));
+        group.MapGet("/{id:guid}/warranty-card.pdf", async (Guid id, RepairForms forms, CancellationToken ct) =>
+            Pdf(await forms.WarrantyCardAsync(id, ct), "warranty-card"));
     }
+
+    /// <summary>Shown inline so the browser's viewer prints it straight to the label or A4 printer.</summary>
+    private static FileContentHttpResult Pdf(byte[] bytes, string name) =>
+        TypedResults.File(bytes, "application/pdf", $"{name}.pdf", enableRangeProcessing: false);
+
+    /// <summary>The client status page's address for the QR code: <c>App:PublicUrl</c> when set (behind a proxy), else this request's host.</summary>
+    internal static string StatusUrl(HttpRequest request, IConfiguration config) =>
+        (config["App:PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}") + "/status";
 
     internal static IReadOnlyList<ExportColumn<RepairRow>> ExportColumns(IStringLocalizer<RepairsResource> l) =>
     [

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServiceCenter.Catalog.Contracts;
+using ServiceCenter.Data;
+using ServiceCenter.Printing;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Orders;
+using ServiceCenter.Repairs.Resources;
+
+namespace ServiceCenter.Repairs.Features.Printing;
+
+/// <summary>
+/// The repair's print forms (REP-07, REP-08, REP-10): the 58×40 mm label, the intake receipt (one
+/// act for every device of a multi-unit intake), the act of work done and return, and the warranty
+/// card. The contents follow DOMAIN-RU.md (Правила бытового обслуживания, ЗоЗПП ст. 20).
+/// </summary>
+public sealed class RepairForms(
+    IDbContextFactory<AppDbContext> dbFactory,
+    GetRepair reader,
+    ICatalogReader catalog,
+    ICurrentUser user,
+    IStringLocalizer<PrintResource> l,
+    IStringLocalizer<RepairsResource> rl)
+{
+    private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+
+    public async Task<byte[]> LabelAsync(Guid id, CancellationToken ct)
+    {
+        var (order, branch, _, _) = await LoadAsync(id, ct);
+        using var form = new PdfForm(PageSetup.Label(58, 40), order.Number);
+        form.TextAt(new Box(2, 1.5, 54, 5), order.Number, size: 10, bold: true, align: TextAlign.Center)
+            .TextAt(new Box(2, 6.5, 54, 4), order.ClientName, size: 7, fit: TextFit.Ellipsis)
+            .TextAt(new Box(2, 10.5, 54, 4), order.DeviceName, size: 7, fit: TextFit.Ellipsis)
+            .TextAt(new Box(2, 14.5, 54, 3.5), l["Label.Accepted", Local(order.AcceptedAt, branch).ToString("dd.MM.yyyy HH:mm", Ru)], size: 6)
+            .Code128At(new Box(2, 19, 54, 19), order.Barcode);
+        return form.ToBytes();
+    }
+
+    /// <summary>The intake receipt; for a multi-unit intake one act lists every device with its own number and barcode.</summary>
+    public async Task<byte[]> ReceiptAsync(Guid id, string statusUrl, CancellationToken ct)
+    {
+        var (first, branch, organisation, client) = await LoadAsync(id, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var siblingIds = await db.Set<RepairOrder>().AsNoTracking().Where(o => o.IntakeId == first.IntakeId)
+            .OrderBy(o => o.Number).Select(o => o.Id).ToListAsync(ct);
+        var orders = new List<RepairDto>();
+        foreach (var siblingId in siblingIds)
+        {
+            orders.Add(siblingId == first.Id ? first : await reader.HandleAsync(siblingId, ct));
+        }
+
+        using var form = new PdfForm(PageSetup.A4, l["Receipt.Title", first.Number]);
+        form.PageNumbers(l["Print.PageOf"]);
+        form.QrAt(new Box(170, 12, 28, 28), StatusLink(statusUrl, first.Number));
+        form.Title(orders.Count == 1 ? l["Receipt.Title", first.Number] : l["Receipt.TitleMany", Local(first.AcceptedAt, branch).ToString("dd.MM.yyyy", Ru), orders.Count]);
+        Executor(form, organisation, branch);
+        form.Fields([
+            (l["Print.Client"], client?.Name ?? first.ClientName),
+            (l["Print.ClientPhone"], Phone(first.ClientPhone)),
+            (l["Print.AcceptedOn"], Local(first.AcceptedAt, branch).ToString("dd.MM.yyyy HH:mm", Ru)),
+            (l["Print.SmsConsent"], client?.SmsConsent == true ? l["Print.SmsYes"] : l["Print.SmsNo"]),
+        ], labelWidthMm: 70);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var o = orders[i];
+            form.Space(3).Heading(orders.Count == 1 ? o.DeviceName : l["Receipt.Item", i + 1, orders.Count, o.Number]);
+            form.Fields([
+                (l["Print.Device"], o.DeviceName),
+                (l["Print.Serial"], o.SerialNumber),
+                (l["Print.Imei"], o.Imei),
+                (l["Print.Kit"], o.Kit),
+                (l["Print.Condition"], o.Condition),
+                (l["Print.Defect"], o.Defect),
+                (l["Print.DeclaredValue"], Rub(o.DeclaredValue)),
+                (l["Print.WorkToDo"], o.Lines.Count > 0 ? string.Join("; ", o.Lines.Select(x => x.Name)) : l["Print.WorkToDoDefault"]),
+                (l["Print.Estimate"], Rub(o.Estimate)),
+                (l["Print.ApprovedLimit"], Rub(o.ApprovedLimit)),
+                (l["Print.Advance"], Rub(o.Paid)),
+                (l["Print.PromisedOn"], o.PromisedOn?.ToString("dd.MM.yyyy", Ru)),
+                (l["Print.Warranty"], $"{rl[$"WarrantyKind.{o.WarrantyKind}"]}. {o.WarrantyReason}"),
+            ], labelWidthMm: 70);
+            form.Code128(o.Barcode, widthMm: 70, heightMm: 12, caption: o.Number);
+        }
+
+        form.Space(3).Paragraph(l["Receipt.Terms", StatusLink(statusUrl, null)], size: 8)
+            .Space(2).Paragraph(l["Receipt.Agree"], size: 9)
+            .Space(4)
+            .Signatures(new Signature(l["Receipt.Received"], first.AcceptedByName), new Signature(l["Receipt.Handed"], first.ClientName));
+        return form.ToBytes();
+    }
+
+    /// <summary>
+    /// The act of work done and return: the five dates ЗоЗПП ст. 20 п. 3 requires (demand, hand-over,
+    /// fix with its description, parts, return), the lines with their warranty, the money in words.
+    /// </summary>
+    public async Task<byte[]> ReturnActAsync(Guid id, CancellationToken ct)
+    {
+        var (o, branch, organisation, _) = await LoadAsync(id, ct);
+        var refused = o.History.Any(h => h.To == StageCodes.Refused);
+        using var form = new PdfForm(PageSetup.A4, l["ReturnAct.Title", o.Number]);
+        form.PageNumbers(l["Print.PageOf"]).Title(l["ReturnAct.Title", o.Number]);
+        Executor(form, organisation, branch);
+        var accepted = Local(o.AcceptedAt, branch).ToString("dd.MM.yyyy", Ru);
+        var returned = o.IssuedAt is { } issued ? Local(issued, branch).ToString("dd.MM.yyyy", Ru) : l["ReturnAct.NotYetReturned"].Value;
+        form.Fields([
+            (l["Print.Client"], o.ClientName),
+            (l["Print.Device"], o.DeviceName),
+            (l["Print.Serial"], o.SerialNumber),
+            (l["Print.Imei"], o.Imei),
+            (l["Print.Defect"], o.Defect),
+            (l["ReturnAct.DemandOn"], accepted),
+            (l["ReturnAct.HandedOverOn"], accepted),
+            (l["ReturnAct.FixedOn"], o.FixedAt is { } fixedAt ? Local(fixedAt, branch).ToString("dd.MM.yyyy", Ru) : l["ReturnAct.NotFixed"].Value),
+            (l["ReturnAct.FixDescription"], refused ? l["ReturnAct.Refused"].Value : o.FixDescription),
+            (l["ReturnAct.ReturnedOn"], returned),
+        ], labelWidthMm: 70);
+
+        form.Space(2).Heading(l["ReturnAct.Works"]);
+        var table = new PdfTable(
+            new TableColumn(l["ReturnAct.Col.No"], 10, TextAlign.Center),
+            new TableColumn(l["ReturnAct.Col.Name"], 78),
+            new TableColumn(l["ReturnAct.Col.Qty"], 16, TextAlign.Right),
+            new TableColumn(l["ReturnAct.Col.Price"], 24, TextAlign.Right),
+            new TableColumn(l["ReturnAct.Col.Amount"], 24, TextAlign.Right),
+            new TableColumn(l["ReturnAct.Col.Warranty"], 23, TextAlign.Right));
+        var n = 0;
+        foreach (var line in o.Lines)
+        {
+            var name = line.SerialNumber is null ? line.Name : $"{line.Name} (S/N {line.SerialNumber})";
+            table.AddRow((++n).ToString(Ru), name, line.Quantity.ToString("0.###", Ru), Amount(line.Price), Amount(line.Amount), line.WarrantyDays?.ToString(Ru));
+        }
+
+        table.AddTotal(l["ReturnAct.Total"], null, null, Amount(o.Total), null);
+        form.Table(table)
+            .Fields([(l["ReturnAct.Paid"], Rub(o.Paid)), (l["ReturnAct.Due"], Rub(Math.Max(o.Due, 0)))])
+            .Paragraph(l["ReturnAct.InWords", AmountInWords.Rubles(SharedKernel.Domain.Money.FromRubles(o.Total))], bold: true)
+            .Paragraph(l["ReturnAct.NoVat"], size: 9);
+
+        if (o.WarrantyKind == WarrantyKind.Warranty)
+        {
+            form.Space(2).Paragraph(l["ReturnAct.LegalNote", accepted, returned], size: 9);
+        }
+
+        if (o.Checklist.Count > 0)
+        {
+            form.Space(2).Heading(l["ReturnAct.Checklist"]);
+            foreach (var mark in o.Checklist)
+            {
+                form.Paragraph(l["ReturnAct.ChecklistLine", mark.Text, YesNo(mark.AtIntake), YesNo(mark.AtReturn)], size: 9);
+            }
+        }
+
+        form.Space(3).Paragraph(l["ReturnAct.NoClaims"], size: 9).Space(4)
+            .Signatures(new Signature(l["ReturnAct.Issued"], user.UserName), new Signature(l["ReturnAct.Received"], o.ClientName));
+        return form.ToBytes();
+    }
+
+    /// <summary>The warranty card for the repair work: one line per work with its own term from the return date.</summary>
+    public async Task<byte[]> WarrantyCardAsync(Guid id, CancellationToken ct)
+    {
+        var (o, branch, organisation, _) = await LoadAsync(id, ct);
+        var from = DateOnly.FromDateTime(Local(o.IssuedAt ?? DateTime.UtcNow, branch));
+        using var form = new PdfForm(PageSetup.A4, l["WarrantyCard.Title", o.Number]);
+        form.Title(l["WarrantyCard.Title", o.Number]);
+        Executor(form, organisation, branch);
+        form.Fields([
+            (l["Print.Client"], o.ClientName),
+            (l["Print.Device"], o.DeviceName),
+            (l["Print.Serial"], o.SerialNumber),
+            (l["Print.Imei"], o.Imei),
+            (l["ReturnAct.ReturnedOn"], from.ToString("dd.MM.yyyy", Ru)),
+        ]);
+        var covered = o.Lines.Where(x => x.WarrantyDays is > 0).ToList();
+        if (covered.Count == 0)
+        {
+            form.Space(2).Paragraph(l["WarrantyCard.None"]);
+        }
+        else
+        {
+            var table = new PdfTable(
+                new TableColumn(l["ReturnAct.Col.No"], 10, TextAlign.Center),
+                new TableColumn(l["ReturnAct.Col.Name"], 105),
+                new TableColumn(l["ReturnAct.Col.Warranty"], 30, TextAlign.Right),
+                new TableColumn(l["WarrantyCard.Col.Until"], 30, TextAlign.Right));
+            var n = 0;
+            foreach (var line in covered)
+            {
+                table.AddRow((++n).ToString(Ru), line.Name, line.WarrantyDays!.Value.ToString(Ru), from.AddDays(line.WarrantyDays.Value).ToString("dd.MM.yyyy", Ru));
+            }
+
+            form.Space(2).Table(table);
+        }
+
+        form.Space(2).Paragraph(l["WarrantyCard.Terms"], size: 9).Space(2)
+            .Code128(o.Barcode, widthMm: 60, heightMm: 10, caption: o.Number).Space(4)
+            .Signatures(new Signature(l["ReturnAct.Issued"], user.UserName), new Signature(l["ReturnAct.Received"], o.ClientName));
+        return form.ToBytes();
+    }
+
+    public static string StatusLink(string statusUrl, string? number) =>
+        number is null ? statusUrl : $"{statusUrl}?number={Uri.EscapeDataString(number)}";
+
+    private async Task<(RepairDto Order, BranchInfo? Branch, OrganisationInfo? Organisation, ClientInfo? Client)> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var order = await reader.HandleAsync(id, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (order, await catalog.BranchAsync(db, order.BranchId, ct), await catalog.OrganisationAsync(db, ct), await catalog.ClientAsync(db, order.CounterpartyId, ct));
+    }
+
+    private void Executor(PdfForm form, OrganisationInfo? organisation, BranchInfo? branch)
+    {
+        form.Fields([
+            (l["Print.Executor"], organisation is null ? null : l["Print.ExecutorLine", organisation.Name, organisation.Inn ?? "—", organisation.Ogrn ?? "—"].Value),
+            (l["Print.Address"], branch?.Address ?? organisation?.Address),
+            (l["Print.Phone"], Phone(branch?.Phone ?? organisation?.Phone)),
+        ], size: 9);
+        form.Rule();
+    }
+
+    private static DateTime Local(DateTime utc, BranchInfo? branch) => RepairContext.LocalNow(utc, branch?.TimeZone ?? "Europe/Moscow");
+
+    private static string? Phone(string? e164) => e164 is null ? null : SharedKernel.Validation.PhoneFormat.Display(e164);
+
+    private string? Rub(decimal? amount) => amount is null ? null : $"{Amount(amount.Value)} {l["Print.Rub"]}";
+
+    private static string Amount(decimal amount) => amount.ToString("N2", Ru);
+
+    private string YesNo(bool? value) => value switch { true => l["Print.Yes"], false => l["Print.No"], _ => "—" };
+}

@@ -1,0 +1,4 @@
+namespace ServiceCenter.Repairs.Resources;
+
+/// <summary>Marker of the repair print forms' strings (PrintResource.strings.tsv → .resx).</summary>
+public sealed class PrintResource;
