@@ -65,7 +65,9 @@ public sealed class RepairForms(
         {
             var o = orders[i];
             form.Space(3).Heading(orders.Count == 1 ? o.DeviceName : l["Receipt.Item", i + 1, orders.Count, o.Number]);
-            form.Fields([
+            // A blank the receipt states as "—" (nothing handed over, no serial) rather than leaving it open to be filled in later.
+            form.Fields(new (LocalizedString, string?)[]
+            {
                 (l["Print.Device"], o.DeviceName),
                 (l["Print.Serial"], o.SerialNumber),
                 (l["Print.Imei"], o.Imei),
@@ -79,7 +81,7 @@ public sealed class RepairForms(
                 (l["Print.Advance"], Rub(o.Paid)),
                 (l["Print.PromisedOn"], o.PromisedOn?.ToString("dd.MM.yyyy", Ru)),
                 (l["Print.Warranty"], $"{rl[$"WarrantyKind.{o.WarrantyKind}"]}. {o.WarrantyReason}"),
-            ], labelWidthMm: 70);
+            }.Select(f => (f.Item1.Value, f.Item2 ?? "—")), labelWidthMm: 70);
             form.Code128(o.Barcode, widthMm: 70, heightMm: 12, caption: o.Number);
         }
 
