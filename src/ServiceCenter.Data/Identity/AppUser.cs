@@ -64,6 +64,9 @@ public static class Policies
     /// <summary>Organisation, branches, warehouses, employees, users: managers and administrators.</summary>
     public const string ManageOrganisation = "organisation.manage";
 
+    /// <summary>Take payments and cancel them (REP-06): the front desk, cashiers and managers.</summary>
+    public const string TakePayments = "payments.take";
+
     /// <summary>Users and roles: administrators only.</summary>
     public const string Administer = "administer";
 
@@ -73,6 +76,7 @@ public static class Policies
         [EditCounterparties] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.CallCentre, Roles.Cashier, Roles.KktSpecialist],
         [EditItems] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
         [ManageOrganisation] = [Roles.Administrator, Roles.Manager],
+        [TakePayments] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
         [Administer] = [Roles.Administrator],
     };
 }
