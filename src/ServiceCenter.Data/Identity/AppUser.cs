@@ -64,6 +64,9 @@ public static class Policies
     /// <summary>Organisation, branches, warehouses, employees, users: managers and administrators.</summary>
     public const string ManageOrganisation = "organisation.manage";
 
+    /// <summary>Take payments and cancel them (REP-06): the front desk, cashiers and managers.</summary>
+    public const string TakePayments = "payments.take";
+
     /// <summary>Users and roles: administrators only.</summary>
     public const string Administer = "administer";
 
@@ -72,9 +75,6 @@ public static class Policies
 
     /// <summary>Work on orders: tasks, works and parts, estimates, photos.</summary>
     public const string WorkOnRepairs = "repairs.work";
-
-    /// <summary>Take and refund money.</summary>
-    public const string TakePayments = "payments.take";
 
     /// <summary>Hand a device back while money is still due (the debt stays on the ledger).</summary>
     public const string IssueWithDebt = "repairs.issue-with-debt";
@@ -85,10 +85,10 @@ public static class Policies
         [EditCounterparties] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.CallCentre, Roles.Cashier, Roles.KktSpecialist],
         [EditItems] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
         [ManageOrganisation] = [Roles.Administrator, Roles.Manager],
+        [TakePayments] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
         [Administer] = [Roles.Administrator],
         [AcceptRepairs] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
         [WorkOnRepairs] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Technician, Roles.FieldTechnician],
-        [TakePayments] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
         [IssueWithDebt] = [Roles.Administrator, Roles.Manager],
     };
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceCenter.Data;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Data;
@@ -26,7 +25,7 @@ public static class RepairsModule
         services.AddSingleton<StageGraphStore>();
         services.AddScoped<StageNames>();
         services.AddScoped<IRepairMessages, RepairMessages>();
-        services.TryAddScoped<IRepairMoney, NoRepairMoney>();
+        services.AddScoped<IRepairMoney, Features.Payments.RepairMoney>();
 
         services.AddScoped<AcceptDevices>();
         services.AddScoped<GetRepair>();

@@ -1,3 +1,5 @@
+using ServiceCenter.Data;
+
 namespace ServiceCenter.Catalog.Contracts;
 
 public sealed record LookupItem(Guid Id, string Name);
@@ -5,6 +7,37 @@ public sealed record LookupItem(Guid Id, string Name);
 public sealed record WarehouseLookup(Guid Id, string Name, Guid BranchId, string Kind);
 
 public sealed record EmployeeLookup(Guid Id, string FullName, Guid BranchId, Guid? UserId, IReadOnlyList<Guid> SkillIds);
+
+/// <summary>
+/// A branch as another module's query sees it: its number prefix for documents. Init-only
+/// properties (not a positional record) so that queries can filter, join and sort on them.
+/// </summary>
+public sealed record BranchRef
+{
+    public Guid Id { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Prefix of document numbers, e.g. "МСК".</summary>
+    public string Prefix { get; init; } = string.Empty;
+
+    public bool IsArchived { get; init; }
+}
+
+/// <summary>A counterparty as another module's query sees it: name, ИНН and the upper-cased search text.</summary>
+public sealed record CounterpartyRef
+{
+    public Guid Id { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    public string? Inn { get; init; }
+
+    /// <summary>Upper-cased name, ИНН, phones and e-mails (see <see cref="ServiceCenter.SharedKernel.Domain.SearchText"/>).</summary>
+    public string SearchText { get; init; } = string.Empty;
+
+    public bool IsArchived { get; init; }
+}
 
 /// <summary>Short lists other modules and pickers use (active rows only, filtered by the user's branches).</summary>
 public interface ICatalogLookups
@@ -22,4 +55,17 @@ public interface ICatalogLookups
 
     /// <summary>Items of kind WorkType (skills of employees).</summary>
     Task<IReadOnlyList<LookupItem>> WorkTypesAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Every branch (archived too) as a query on the caller's context, so a module can read a
+    /// prefix inside its own transaction or join branch names into its lists in the database.
+    /// Not filtered by the user's branches: the caller filters its own rows.
+    /// </summary>
+    IQueryable<BranchRef> BranchRefs(AppDbContext db);
+
+    /// <summary>
+    /// Every counterparty (archived too: old documents still name them) as a query on the caller's
+    /// context, so another module's list can join, search and sort by name in the database.
+    /// </summary>
+    IQueryable<CounterpartyRef> CounterpartyRefs(AppDbContext db);
 }

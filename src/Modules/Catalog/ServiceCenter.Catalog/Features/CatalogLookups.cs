@@ -57,4 +57,12 @@ internal sealed class CatalogLookups(IDbContextFactory<AppDbContext> dbFactory, 
         return await db.Set<Item>().AsNoTracking().Where(i => !i.IsArchived && i.Kind == ItemKind.WorkType)
             .OrderBy(i => i.Name).Select(i => new LookupItem(i.Id, i.Name)).ToListAsync(ct);
     }
+
+    public IQueryable<BranchRef> BranchRefs(AppDbContext db) =>
+        db.Set<Branch>().AsNoTracking()
+            .Select(b => new BranchRef { Id = b.Id, Name = b.Name, Prefix = b.Prefix, IsArchived = b.IsArchived });
+
+    public IQueryable<CounterpartyRef> CounterpartyRefs(AppDbContext db) =>
+        db.Set<Counterparty>().AsNoTracking()
+            .Select(c => new CounterpartyRef { Id = c.Id, Name = c.Name, Inn = c.Inn, SearchText = c.SearchText, IsArchived = c.IsArchived });
 }

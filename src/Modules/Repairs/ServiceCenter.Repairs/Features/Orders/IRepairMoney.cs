@@ -37,15 +37,3 @@ internal static class RepairMoneyExtensions
         payments.Where(p => p.Status != "Cancelled").Sum(p => p.Kind == nameof(RepairPaymentKind.Refund) ? -p.Amount : p.Amount);
 }
 
-/// <summary>Until the Finance module is wired in: no payments are taken.</summary>
-internal sealed class NoRepairMoney : IRepairMoney
-{
-    public Task<IReadOnlyList<PaymentDto>> PaymentsAsync(AppDbContext db, Guid repairId, CancellationToken ct) => Task.FromResult<IReadOnlyList<PaymentDto>>([]);
-
-    public Task<PaymentDto> TakeAsync(AppDbContext db, RepairOrder order, Money amount, RepairPaymentMethod method, RepairPaymentKind kind, string? comment, CancellationToken ct) =>
-        throw new NotSupportedException("Payments need the Finance module.");
-
-    public void AccrueOnReturn(AppDbContext db, RepairOrder order)
-    {
-    }
-}

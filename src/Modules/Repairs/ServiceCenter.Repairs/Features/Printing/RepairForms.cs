@@ -81,7 +81,7 @@ public sealed class RepairForms(
                 (l["Print.Advance"], Rub(o.Paid)),
                 (l["Print.PromisedOn"], o.PromisedOn?.ToString("dd.MM.yyyy", Ru)),
                 (l["Print.Warranty"], $"{rl[$"WarrantyKind.{o.WarrantyKind}"]}. {o.WarrantyReason}"),
-            }.Select(f => (f.Item1.Value, f.Item2 ?? "—")), labelWidthMm: 70);
+            }.Select(f => (f.Item1.Value, (string?)(f.Item2 ?? "—"))), labelWidthMm: 70);
             form.Code128(o.Barcode, widthMm: 70, heightMm: 12, caption: o.Number);
         }
 

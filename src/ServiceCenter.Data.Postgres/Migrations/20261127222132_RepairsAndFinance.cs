@@ -8,11 +8,94 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ServiceCenter.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Repairs : Migration
+    public partial class RepairsAndFinance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "finance_payments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    posted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    branch_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    counterparty_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    document_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    document_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    amount_kopecks = table.Column<long>(type: "bigint", nullable: false),
+                    method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    author_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    cancelled_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    cancelled_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    cancelled_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    cancel_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    search_text = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_finance_payments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "finance_settlement_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    branch_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    counterparty_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    document_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    document_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    direction = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    amount_kopecks = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    source_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_finance_settlement_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_files",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    length = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_files", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_number_sequences",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_number_sequences", x => new { x.scope, x.year });
+                });
+
             migrationBuilder.CreateTable(
                 name: "repairs_device_categories",
                 columns: table => new
@@ -300,6 +383,38 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_finance_payments_counterparty_id_posted_at",
+                table: "finance_payments",
+                columns: new[] { "counterparty_id", "posted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_finance_payments_document_id",
+                table: "finance_payments",
+                column: "document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_finance_payments_number",
+                table: "finance_payments",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_finance_payments_posted_at_id",
+                table: "finance_payments",
+                columns: new[] { "posted_at", "id" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_finance_settlement_entries_counterparty_id_direction_at",
+                table: "finance_settlement_entries",
+                columns: new[] { "counterparty_id", "direction", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_finance_settlement_entries_document_id_direction",
+                table: "finance_settlement_entries",
+                columns: new[] { "document_id", "direction" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_repairs_approvals_repair_id",
                 table: "repairs_approvals",
                 column: "repair_id");
@@ -412,6 +527,18 @@ namespace ServiceCenter.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "finance_payments");
+
+            migrationBuilder.DropTable(
+                name: "finance_settlement_entries");
+
+            migrationBuilder.DropTable(
+                name: "platform_files");
+
+            migrationBuilder.DropTable(
+                name: "platform_number_sequences");
+
             migrationBuilder.DropTable(
                 name: "repairs_approvals");
 
