@@ -9,6 +9,7 @@ using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
+using ServiceCenter.Repairs.Features.Photos;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Ui;
 
@@ -32,12 +33,15 @@ public static class RepairsModule
         services.AddScoped<GetRepair>();
         services.AddScoped<ListRepairs>();
         services.AddScoped<MoveToStage>();
+        services.AddScoped<AddPhoto>();
+        services.AddScoped<ListPhotos>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRepairsApi(this IEndpointRouteBuilder api)
     {
         RepairsApi.Map(api);
+        PhotosApi.Map(api);
         return api;
     }
 }
