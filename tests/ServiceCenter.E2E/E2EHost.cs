@@ -49,6 +49,7 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimiting:AuthPermitsPerMinute", "1000");
+        builder.UseSetting("RateLimiting:StatusPermitsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

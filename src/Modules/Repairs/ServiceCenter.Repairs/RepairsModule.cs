@@ -11,6 +11,7 @@ using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Features.Photos;
 using ServiceCenter.Repairs.Features.Stages;
+using ServiceCenter.Repairs.Features.Status;
 using ServiceCenter.Ui;
 
 namespace ServiceCenter.Repairs;
@@ -35,6 +36,7 @@ public static class RepairsModule
         services.AddScoped<MoveToStage>();
         services.AddScoped<AddPhoto>();
         services.AddScoped<ListPhotos>();
+        services.AddScoped<CheckRepairStatus>();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class RepairsModule
     {
         RepairsApi.Map(api);
         PhotosApi.Map(api);
+        StatusApi.Map(api);
         return api;
     }
 }
