@@ -121,6 +121,10 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(AuthApi.RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
         ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = authPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+    // The client status page and its API (REP-11): per address, RateLimiting:StatusPermitsPerMinute (default 20).
+    o.AddPolicy<string, ServiceCenter.Repairs.Features.Status.RepairStatusRateLimit>(ServiceCenter.Repairs.Features.Status.RepairStatusRateLimit.PolicyName);
+
     o.OnRejected = async (ctx, ct) =>
     {
         var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,6 +49,7 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimiting:AuthPermitsPerMinute", "1000");
+        builder.UseSetting("RateLimiting:StatusPermitsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
@@ -68,6 +72,8 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage",
+                // A synthetic camera that needs no permission prompt (DESIGN §6): the photo journeys use it.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
             ],
         });
         Browser.SetDefaultTimeout(20_000);
@@ -102,6 +108,18 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await insidePopover.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+    }
+
+    /// <summary>The API with the administrator's bearer token, to arrange what a journey starts from.</summary>
+    public async Task<HttpClient> ApiAsync()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        return client;
     }
 
     public async Task<IPage> SignInAsync(string email = AdminEmail, string password = AdminPassword)

@@ -8,7 +8,9 @@ using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
+using ServiceCenter.Repairs.Features.Photos;
 using ServiceCenter.Repairs.Features.Stages;
+using ServiceCenter.Repairs.Features.Status;
 using ServiceCenter.Ui;
 
 namespace ServiceCenter.Repairs;
@@ -34,12 +36,17 @@ public static class RepairsModule
         services.AddScoped<Features.Payments.TakePayment>();
         services.AddScoped<Features.Return.ReturnToClient>();
         services.AddScoped<Features.Printing.RepairForms>();
+        services.AddScoped<AddPhoto>();
+        services.AddScoped<ListPhotos>();
+        services.AddScoped<CheckRepairStatus>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRepairsApi(this IEndpointRouteBuilder api)
     {
         RepairsApi.Map(api);
+        PhotosApi.Map(api);
+        StatusApi.Map(api);
         return api;
     }
 }
