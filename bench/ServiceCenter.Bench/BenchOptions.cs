@@ -5,11 +5,12 @@ namespace ServiceCenter.Bench;
 /// <summary>
 /// Command line: <c>[--suite counterparties|repairs] --provider sqlite|postgres [--pg "conn"] [--requests 300]
 /// [--concurrency 4] [--seconds 30] [--keep] [--show-sql]</c>; the counterparty suite adds <c>[--rows 100000]</c>,
-/// the repair suite <c>[--orders 1000000] [--client-cards 50000] [--intake-seconds 60] [--intake-clients 8]</c>.
+/// the repair suite <c>[--orders 1000000] [--client-cards 50000] [--intake-seconds 60] [--intake-clients 8]
+/// [--intake-branches 3]</c> (how many branches the intake clients are spread over: numbers are taken per branch).
 /// </summary>
 internal sealed record BenchOptions(
     string Suite, string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql,
-    int Orders, int ClientCards, int IntakeSeconds, int IntakeClients)
+    int Orders, int ClientCards, int IntakeSeconds, int IntakeClients, int IntakeBranches)
 {
     public const string Counterparties = "counterparties";
     public const string Repairs = "repairs";
@@ -47,11 +48,13 @@ internal sealed record BenchOptions(
         var options = new BenchOptions(
             suite, provider, pg, Int("--rows", 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
             args.Contains("--keep"), args.Contains("--show-sql"),
-            Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8));
+            Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
+            Int("--intake-branches", RepairLoader.BranchSpecs.Length));
         if (options.Orders < 1000 || options.ClientCards < 100 || options.IntakeSeconds < 1 || options.IntakeClients < 1 ||
+            options.IntakeBranches < 1 || options.IntakeBranches > RepairLoader.BranchSpecs.Length ||
             options.Concurrency < 1 || options.Requests < 1)
         {
-            throw new ArgumentException("--orders ≥ 1000, --client-cards ≥ 100, --intake-seconds, --intake-clients, --concurrency and --requests ≥ 1.");
+            throw new ArgumentException("--orders ≥ 1000, --client-cards ≥ 100, --intake-seconds, --intake-clients, --concurrency and --requests ≥ 1, --intake-branches 1..3.");
         }
 
         return options;

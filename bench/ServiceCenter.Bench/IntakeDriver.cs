@@ -6,7 +6,9 @@ namespace ServiceCenter.Bench;
 
 /// <summary>
 /// <c>POST /api/v1/repairs</c> from a number of front desks for a fixed time: each client works in
-/// one branch (as a receptionist does) and sends the next device as soon as the last is accepted.
+/// one branch (as a receptionist does; clients are dealt round-robin over the first <c>branches</c>
+/// branches, and every intake of a branch takes the next number of that branch's series) and
+/// sends the next device as soon as the last is accepted.
 /// Bodies are valid: an existing client card, a free-text model, a serial, sometimes a valid IMEI,
 /// an estimate, a promised date, a passcode, a sale date with warranty months, a checklist.
 /// </summary>
@@ -28,7 +30,7 @@ internal static class IntakeDriver
             : Windows.Take(FullWindows).Min() / WindowSeconds;
     }
 
-    public static async Task<Result> RunAsync(HttpClient http, RepairLoader.Loaded loaded, int clients, TimeSpan duration, DateOnly today)
+    public static async Task<Result> RunAsync(HttpClient http, RepairLoader.Loaded loaded, int clients, int branches, TimeSpan duration, DateOnly today)
     {
         var accepted = new List<(Guid, string)>[clients];
         var latencies = new List<double>[clients];
@@ -40,7 +42,7 @@ internal static class IntakeDriver
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
         {
             var random = new Random(1000 + worker);
-            var branch = loaded.Branches[worker % loaded.Branches.Count];
+            var branch = loaded.Branches[worker % branches];
             accepted[worker] = [];
             for (var i = 0; i < WarmUpPerClient; i++)
             {
@@ -61,7 +63,7 @@ internal static class IntakeDriver
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
         {
             var random = new Random(2000 + worker);
-            var branch = loaded.Branches[worker % loaded.Branches.Count];
+            var branch = loaded.Branches[worker % branches];
             var mine = latencies[worker] = [];
             var done = finishedAt[worker] = [];
             while (Stopwatch.GetTimestamp() < deadline)
