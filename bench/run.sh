@@ -1,38 +1,69 @@
 #!/usr/bin/env bash
-# Runs the counterparty-list load driver on SQLite and on a throwaway PostgreSQL (started the
-# way ./test.sh starts one) and keeps the output in .bench-results/. Figures go to
-# docs/benchmarks.md by hand. Extra arguments go to the driver, e.g. `bench/run.sh --rows 20000`.
-# Default: 100 000 counterparties, 300 requests per scenario, 1 and 4 clients, over
-# the indexes of the migrations.
+# Runs the load driver on a throwaway PostgreSQL (started the way ./test.sh starts one) and, for the
+# counterparty suite, on SQLite too, and keeps the output in .bench-results/. Figures go to
+# docs/benchmarks.md by hand. Extra arguments go to the driver.
+#
+#   bench/run.sh                                     counterparty list, 100 000 rows, SQLite and PostgreSQL
+#   bench/run.sh --rows 20000                        the same, smaller
+#   bench/run.sh --suite repairs                     repair orders, 1 000 000 of them, PostgreSQL only
+#   bench/run.sh --suite repairs --orders 20000 --intake-seconds 10
+#   bench/run.sh --suite repairs --provider sqlite   repair orders on SQLite instead (1M there is optional)
+#
+# Counterparty defaults: --rows 100000, 300 requests per scenario, 1 and 4 clients. Repair defaults:
+# --orders 1000000 --client-cards 50000 --intake-seconds 60 --intake-clients 8, and the same
+# 300 requests / 1 and 4 clients per read scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out="$root/.bench-results"
 mkdir -p "$out"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-args=("$@")
-[ ${#args[@]} -eq 0 ] && args=(--rows 100000)
+
+# --suite and --provider are ours; everything else goes to the driver as given.
+suite=counterparties
+providers=()
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --suite) suite=$2; shift 2 ;;
+    --provider) providers=("$2"); shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+case "$suite" in
+  counterparties|counterparty)
+    suite=counterparties
+    [ ${#args[@]} -eq 0 ] && args=(--rows 100000)
+    [ ${#providers[@]} -eq 0 ] && providers=(sqlite postgres) ;;
+  repairs|repair)
+    suite=repairs
+    [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
+  *) echo "unknown suite '$suite': use counterparties or repairs"; exit 2 ;;
+esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "cores: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "dotnet: $(dotnet --version); args: ${args[*]}"
-} | tee "$out/$stamp-machine.txt"
+  echo "dotnet: $(dotnet --version); suite: $suite; providers: ${providers[*]}; args: ${args[*]}"
+} | tee "$out/$stamp-$suite-machine.txt"
 
 # --- throwaway PostgreSQL on a free loopback port (as in test.sh) ---------------------------
-. eng/throwaway-postgres.sh
-start_throwaway_postgres "$out" || exit 1
-pg="$PG_CONNECTION"
+pg=""
+if [[ " ${providers[*]} " == *" postgres "* ]]; then
+  . eng/throwaway-postgres.sh
+  start_throwaway_postgres "$out" || exit 1
+  pg="$PG_CONNECTION"
+fi
 
-# --- build once, run both providers ---------------------------------------------------------
+# --- build once, run each provider ----------------------------------------------------------
 dotnet build -c Release bench/ServiceCenter.Bench -nologo -v q -clp:ErrorsOnly
-for provider in sqlite postgres; do
-  echo; echo "=== $provider"
+for provider in "${providers[@]}"; do
+  echo; echo "=== $suite on $provider"
   extra=(); [ "$provider" = postgres ] && extra=(--pg "$pg")
-  dotnet run -c Release --no-build --project bench/ServiceCenter.Bench -- --provider "$provider" "${extra[@]}" "${args[@]}" \
-    2>&1 | grep --line-buffered -v '^{' | tee "$out/$stamp-$provider.log"
+  dotnet run -c Release --no-build --project bench/ServiceCenter.Bench -- --suite "$suite" --provider "$provider" "${extra[@]}" "${args[@]}" \
+    2>&1 | grep --line-buffered -v '^{' | tee "$out/$stamp-$suite-$provider.log"
 done
-echo; echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/$stamp-machine.txt"
-echo "results in $out/$stamp-*"
+echo; echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/$stamp-$suite-machine.txt"
+echo "results in $out/$stamp-$suite-*"

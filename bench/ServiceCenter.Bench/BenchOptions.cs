@@ -2,10 +2,19 @@ using System.Globalization;
 
 namespace ServiceCenter.Bench;
 
-/// <summary>Command line: <c>--provider sqlite|postgres [--pg "conn"] [--rows 100000] [--requests 300] [--concurrency 4] [--seconds 30] [--keep] [--show-sql]</c>.</summary>
+/// <summary>
+/// Command line: <c>[--suite counterparties|repairs] --provider sqlite|postgres [--pg "conn"] [--requests 300]
+/// [--concurrency 4] [--seconds 30] [--keep] [--show-sql]</c>; the counterparty suite adds <c>[--rows 100000]</c>,
+/// the repair suite <c>[--orders 1000000] [--client-cards 50000] [--intake-seconds 60] [--intake-clients 8]
+/// [--intake-branches 3]</c> (how many branches the intake clients are spread over: numbers are taken per branch).
+/// </summary>
 internal sealed record BenchOptions(
-    string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql)
+    string Suite, string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql,
+    int Orders, int ClientCards, int IntakeSeconds, int IntakeClients, int IntakeBranches)
 {
+    public const string Counterparties = "counterparties";
+    public const string Repairs = "repairs";
+
     public bool IsPostgres => Provider == "Postgres";
 
     public static BenchOptions Parse(string[] args)
@@ -16,8 +25,14 @@ internal sealed record BenchOptions(
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
-        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
 
+        var suite = (Value("--suite") ?? Counterparties).ToLowerInvariant() switch
+        {
+            "counterparties" or "counterparty" => Counterparties,
+            "repairs" or "repair" => Repairs,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties or repairs."),
+        };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
         {
             "sqlite" => "Sqlite",
@@ -30,8 +45,18 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--provider postgres needs --pg \"Host=…;Port=…;Username=…;Database=postgres\" (or SC_BENCH_PG).");
         }
 
-        return new BenchOptions(
-            provider, pg, Int("--rows", 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
-            args.Contains("--keep"), args.Contains("--show-sql"));
+        var options = new BenchOptions(
+            suite, provider, pg, Int("--rows", 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
+            args.Contains("--keep"), args.Contains("--show-sql"),
+            Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
+            Int("--intake-branches", RepairLoader.BranchSpecs.Length));
+        if (options.Orders < 1000 || options.ClientCards < 100 || options.IntakeSeconds < 1 || options.IntakeClients < 1 ||
+            options.IntakeBranches < 1 || options.IntakeBranches > RepairLoader.BranchSpecs.Length ||
+            options.Concurrency < 1 || options.Requests < 1)
+        {
+            throw new ArgumentException("--orders ≥ 1000, --client-cards ≥ 100, --intake-seconds, --intake-clients, --concurrency and --requests ≥ 1, --intake-branches 1..3.");
+        }
+
+        return options;
     }
 }

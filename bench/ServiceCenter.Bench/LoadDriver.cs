@@ -3,7 +3,21 @@ using System.Text.Json;
 
 namespace ServiceCenter.Bench;
 
-internal sealed record Scenario(string Name, string Url);
+/// <summary>
+/// One measured GET. <see cref="Url"/> gets the running number of the request, so a scenario can
+/// ask for a different row each time (open by barcode: a random existing order, never the same one
+/// in a row) or for the same page every time.
+/// </summary>
+internal sealed record Scenario(string Name, Func<int, string> Url)
+{
+    public Scenario(string name, string url)
+        : this(name, _ => url)
+    {
+    }
+
+    /// <summary>Cycles through <paramref name="urls"/> (shuffled by the caller).</summary>
+    public static Scenario Cycling(string name, IReadOnlyList<string> urls) => new(name, i => urls[i % urls.Count]);
+}
 
 internal sealed record ScenarioResult(
     string Scenario, int Clients, int Requests, int Matched, double P50Ms, double P99Ms, double MeanMs, double RequestsPerSecond);
@@ -16,12 +30,15 @@ internal sealed class LoadDriver(HttpClient client, int requests, TimeSpan maxTi
 {
     private const int WarmUpRequests = 20;
 
+    /// <summary>The running request number, shared by all runs so random-row scenarios keep moving on.</summary>
+    private int _sequence;
+
     public async Task<int> WarmUpAsync(Scenario scenario)
     {
         var matched = 0;
         for (var i = 0; i < WarmUpRequests; i++)
         {
-            matched = await GetAsync(scenario.Url);
+            matched = await GetAsync(scenario.Url(Interlocked.Increment(ref _sequence)));
         }
 
         return matched;
@@ -38,8 +55,9 @@ internal sealed class LoadDriver(HttpClient client, int requests, TimeSpan maxTi
             var mine = latencies[worker] = [];
             while (Interlocked.Increment(ref issued) <= requests && Stopwatch.GetTimestamp() < deadline)
             {
+                var url = scenario.Url(Interlocked.Increment(ref _sequence));
                 var start = Stopwatch.GetTimestamp();
-                await GetAsync(scenario.Url);
+                await GetAsync(url);
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         }));
@@ -51,7 +69,7 @@ internal sealed class LoadDriver(HttpClient client, int requests, TimeSpan maxTi
             all.Length / wall.Elapsed.TotalSeconds);
     }
 
-    /// <summary>GETs one page and returns its "total": how many rows matched.</summary>
+    /// <summary>GETs one page (or one card) and returns its "total": how many rows matched (1 for a card).</summary>
     private async Task<int> GetAsync(string url)
     {
         using var response = await client.GetAsync(url);
@@ -62,10 +80,11 @@ internal sealed class LoadDriver(HttpClient client, int requests, TimeSpan maxTi
         }
 
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("total").GetInt32();
+        var root = json.RootElement;
+        return root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? root.GetProperty("total").GetInt32() : 1;
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double q) =>
+    public static double Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -6,20 +6,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ServiceCenter.Bench;
 
 /// <summary>
-/// Load driver for the counterparty list (docs/benchmarks.md). Not part of the test run.
+/// Load driver (docs/benchmarks.md), not part of the test run: the real host on Kestrel over a fresh
+/// database, filled by a suite's loader, then measured over HTTP. <c>--suite counterparties</c> (the
+/// default) measures the counterparty list; <c>--suite repairs</c> the repair orders (issue 3).
 /// A named class rather than top-level statements: the web project already has a <c>Program</c>.
 /// </summary>
 internal static class BenchProgram
 {
-    private const string List = "/api/v1/counterparties";
-
     public static async Task Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
         var options = BenchOptions.Parse(args);
-        Console.WriteLine($"ServiceCenter bench: provider={options.Provider} rows={options.Rows:N0} requests={options.Requests} " +
+        var size = options.Suite == BenchOptions.Repairs
+            ? $"orders={options.Orders:N0} client-cards={options.ClientCards:N0} intake={options.IntakeClients} clients × {options.IntakeSeconds}s"
+            : $"rows={options.Rows:N0}";
+        Console.WriteLine($"ServiceCenter bench: suite={options.Suite} provider={options.Provider} {size} requests={options.Requests} " +
                           $"clients=1,{options.Concurrency} limit={options.MaxSeconds}s per run, {Environment.ProcessorCount} cores, load {LoadAverage()}");
 
         await using var database = await BenchDatabase.CreateAsync(options);
@@ -28,54 +31,24 @@ internal static class BenchProgram
         Console.WriteLine($"Host on {baseAddress}, {await DatabaseInfo.VersionAsync(host.Services)}");
 
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var loaded = await CounterpartyLoader.LoadAsync(host.Services, options.Rows, now);
-        Console.WriteLine($"Inserted {loaded.Rows:N0} counterparties in {loaded.Elapsed.TotalSeconds:F1} s, of which generating " +
-                          $"{loaded.Generating.TotalSeconds:F1} s ({loaded.Rows / loaded.Elapsed.TotalSeconds:N0} rows/s)");
-
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
 
-        Scenario[] scenarios =
-        [
-            new("first page, sort by name", $"{List}?page=1&pageSize=25"),
-            new("page 200, sort by name", $"{List}?page=200&pageSize=25"),
-            new("search name word \"Смирнов\"", $"{List}?search={Uri.EscapeDataString("Смирнов")}"),
-            new("search phone digits \"916123\"", $"{List}?search=916123"),
-            new("search ИНН (12 digits)", $"{List}?search={loaded.SampleInn}"),
-            new("sort by -createdAt", $"{List}?sort=-createdAt"),
-        ];
-
-        var driver = new LoadDriver(client, options.Requests, TimeSpan.FromSeconds(options.MaxSeconds));
-        var results = new List<(string Indexes, ScenarioResult Result)>();
-        await RunAsync("as migrated");
-
-        Console.WriteLine();
-        Console.WriteLine($"Load average at the end: {LoadAverage()}");
-        Console.WriteLine("| provider | indexes | scenario | rows matched | clients | requests | p50, ms | p99, ms | req/s |");
-        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var (indexes, r) in results)
+        var run = new BenchRun(options, host.Services, client, now);
+        if (options.Suite == BenchOptions.Repairs)
         {
-            Console.WriteLine($"| {options.Provider} | {indexes} | {r.Scenario} | {r.Matched:N0} | {r.Clients} | {r.Requests} | " +
-                              $"{r.P50Ms:F1} | {r.P99Ms:F1} | {r.RequestsPerSecond:F1} |");
+            await RepairSuite.RunAsync(run);
         }
-
-        async Task RunAsync(string indexes)
+        else
         {
-            Console.WriteLine($"Indexes {indexes}:");
-            foreach (var scenario in scenarios)
-            {
-                var matched = await driver.WarmUpAsync(scenario);
-                foreach (var clients in new[] { 1, options.Concurrency }.Distinct())
-                {
-                    var r = await driver.RunAsync(scenario, clients, matched);
-                    results.Add((indexes, r));
-                    Console.WriteLine($"  {r.Scenario,-34} clients={r.Clients} n={r.Requests,4} matched={r.Matched,7:N0} " +
-                                      $"p50={r.P50Ms,8:F1} ms p99={r.P99Ms,8:F1} ms mean={r.MeanMs,8:F1} ms {r.RequestsPerSecond,7:F1} req/s");
-                }
-            }
+            await CounterpartySuite.RunAsync(run);
         }
     }
+
+    /// <summary>The 1/5/15-minute load average: the machine may be shared, and the figures say so.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static async Task<string> TokenAsync(HttpClient client)
     {
@@ -84,9 +57,45 @@ internal static class BenchProgram
         return (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
     }
 
-    /// <summary>The 1/5/15-minute load average: the machine may be shared, and the figures say so.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>What a suite gets: the options, the host's services, a signed-in client and the host's "now".</summary>
+internal sealed record BenchRun(BenchOptions Options, IServiceProvider Services, HttpClient Client, DateTime Now);
+
+/// <summary>The console lines and the Markdown table every suite prints.</summary>
+internal static class Report
+{
+    public static void Line(ScenarioResult r) =>
+        Console.WriteLine($"  {r.Scenario,-40} clients={r.Clients} n={r.Requests,4} matched={r.Matched,9:N0} " +
+                          $"p50={r.P50Ms,8:F1} ms p99={r.P99Ms,8:F1} ms mean={r.MeanMs,8:F1} ms {r.RequestsPerSecond,7:F1} req/s");
+
+    public static void Table(string provider, IEnumerable<(string Label, ScenarioResult Result)> results, string labelHeader)
+    {
+        Console.WriteLine($"| provider | {labelHeader} | scenario | rows matched | clients | requests | p50, ms | p99, ms | mean, ms | req/s |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (label, r) in results)
+        {
+            Console.WriteLine($"| {provider} | {label} | {r.Scenario} | {r.Matched:N0} | {r.Clients} | {r.Requests} | " +
+                              $"{r.P50Ms:F1} | {r.P99Ms:F1} | {r.MeanMs:F1} | {r.RequestsPerSecond:F1} |");
+        }
+    }
+
+    /// <summary>Runs each scenario after a warm-up with 1 client and then with <c>concurrency</c> clients.</summary>
+    public static async Task<List<ScenarioResult>> RunScenariosAsync(LoadDriver driver, IEnumerable<Scenario> scenarios, int concurrency)
+    {
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in scenarios)
+        {
+            var matched = await driver.WarmUpAsync(scenario);
+            foreach (var clients in new[] { 1, concurrency }.Distinct())
+            {
+                var r = await driver.RunAsync(scenario, clients, matched);
+                results.Add(r);
+                Line(r);
+            }
+        }
+
+        return results;
+    }
 }
