@@ -1629,16 +1629,23 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_repairs_orders_accepted_at_id");
 
-                    b.HasIndex("BranchId", "AcceptedAt")
-                        .IsDescending(false, true)
-                        .HasDatabaseName("ix_repairs_orders_branch_id_accepted_at");
-
                     b.HasIndex("Stage", "AcceptedAt")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_repairs_orders_stage_accepted_at");
 
                     b.HasIndex("TechnicianId", "Stage")
                         .HasDatabaseName("ix_repairs_orders_technician_id_stage");
+
+                    b.HasIndex("BranchId", "Stage", "AcceptedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_repairs_orders_branch_id_stage_accepted_at");
+
+                    b.HasIndex(new[] { "AcceptedAt", "Id" }, "ix_repairs_orders_open")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_repairs_orders_accepted_at_id1")
+                        .HasFilter("stage NOT IN ('Issued', 'Cancelled')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AcceptedAt", "Id" }, "ix_repairs_orders_open"), new[] { "Stage", "StageDeadline", "LegalDeadline", "PromisedOn" });
 
                     b.ToTable("repairs_orders", (string)null);
                 });

@@ -51,7 +51,15 @@ internal sealed class RepairsModelContributor : IModelContributor
             b.HasIndex(x => x.Imei);
             // The list's default order and its common filters (docs/benchmarks.md).
             b.HasIndex(x => new { x.AcceptedAt, x.Id }).IsDescending(true, false);
-            b.HasIndex(x => new { x.BranchId, x.AcceptedAt }).IsDescending(false, true);
+            b.HasIndex(x => new { x.BranchId, x.Stage, x.AcceptedAt }).IsDescending(false, false, true);
+            // Open orders only: the overdue filter, "open only" and the dashboard's counts read this
+            // small index instead of the whole history (1M orders: 1.2 s → 32 ms, docs/benchmarks.md).
+            var open = b.HasIndex(x => new { x.AcceptedAt, x.Id }, "ix_repairs_orders_open").IsDescending(true, false)
+                .HasFilter("stage NOT IN ('Issued', 'Cancelled')");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                open.IncludeProperties(x => new { x.Stage, x.StageDeadline, x.LegalDeadline, x.PromisedOn });
+            }
             b.HasIndex(x => new { x.Stage, x.AcceptedAt }).IsDescending(false, true);
             b.HasIndex(x => new { x.TechnicianId, x.Stage });
             if (provider == DatabaseProvider.Postgres)

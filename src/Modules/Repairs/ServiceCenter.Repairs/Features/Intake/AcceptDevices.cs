@@ -94,31 +94,37 @@ public sealed class AcceptDevices(
         var intakeId = Guid.CreateVersion7();
         var snapshot = new ClientSnapshot(client!.Id, client.Name, client.Phone);
 
+        // Everything but the number is prepared before the transaction: the branch's number row stays
+        // locked until commit, so each concurrent intake of the branch waits for exactly this much (docs/benchmarks.md).
+        var prepared = devices.Select(d =>
+        {
+            var warranty = WarrantyRules.Decide(today, d.SaleDate, d.WarrantyMonths, Match(earlier, d));
+            return (
+                Device: d.ToIntake(d.ItemId is { } itemId ? items[itemId].Name : d.Model!.Trim()),
+                Warranty: (warranty.Kind, WarrantyReason(warranty, d)),
+                Passcode: string.IsNullOrEmpty(d.Passcode) ? null : protector.Protect(d.Passcode));
+        }).ToList();
+        var limitHours = graph.LimitHours(StageCodes.Accepted);
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var first = await DocumentNumbers.NextAsync(db, NumberSeries, branch.Id, local.Year, ct, devices.Count);
-            var accepted = new List<(RepairOrder Order, DeviceInput Input)>();
-            for (var i = 0; i < devices.Count; i++)
+            var accepted = new List<RepairOrder>();
+            for (var i = 0; i < prepared.Count; i++)
             {
-                var d = devices[i];
-                var name = d.ItemId is { } itemId ? items[itemId].Name : d.Model!.Trim();
                 var number = DocumentNumbers.Format(branch.Prefix, local.Year, first + i);
-                var warranty = WarrantyRules.Decide(today, d.SaleDate, d.WarrantyMonths, Match(earlier, d));
                 var (order, change) = RepairOrder.Accept(
-                    branch.Id, intakeId, number, RepairBarcode.For(number), snapshot, d.ToIntake(name),
-                    (warranty.Kind, WarrantyReason(warranty, d)),
-                    string.IsNullOrEmpty(d.Passcode) ? null : protector.Protect(d.Passcode),
-                    graph.LimitHours(StageCodes.Accepted), now, actor);
+                    branch.Id, intakeId, number, RepairBarcode.For(number), snapshot, prepared[i].Device, prepared[i].Warranty, prepared[i].Passcode, limitHours, now, actor);
                 db.Add(order);
                 db.Add(change);
-                accepted.Add((order, d));
+                accepted.Add(order);
             }
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new AcceptedBatch(intakeId, [.. accepted.Select(a => new AcceptedRepair(a.Order.Id, a.Order.Number, a.Order.Barcode, a.Order.Stage, a.Order.Version))]);
+            return new AcceptedBatch(intakeId, [.. accepted.Select(o => new AcceptedRepair(o.Id, o.Number, o.Barcode, o.Stage, o.Version))]);
         });
     }
 

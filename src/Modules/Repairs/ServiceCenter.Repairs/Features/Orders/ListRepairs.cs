@@ -9,7 +9,7 @@ using ServiceCenter.SharedKernel.Domain;
 namespace ServiceCenter.Repairs.Features.Orders;
 
 /// <summary>The orders list (REP-01..07): filters by stage, technician, branch, overdue, warranty, dates; server paging.</summary>
-public sealed class ListRepairs(
+public sealed partial class ListRepairs(
     IDbContextFactory<AppDbContext> dbFactory,
     ICatalogReader catalog,
     StageGraphStore stages,
@@ -72,6 +72,10 @@ public sealed class ListRepairs(
             .Select(c => (c.Stage, names.Of(graph?.Stages.GetValueOrDefault(c.Stage), c.Stage), c.Count))];
     }
 
+    /// <summary>МСК-2026-000123 or МСК-П-2026-000007.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}+(-\p{Lu}+)?-\d{4}-\d{6}$")]
+    private static partial System.Text.RegularExpressions.Regex NumberShape();
+
     private IQueryable<RepairOrder> Filter(AppDbContext db, Query query)
     {
         var q = db.Set<RepairOrder>().AsNoTracking().VisibleTo(user);
@@ -129,11 +133,19 @@ public sealed class ListRepairs(
         var search = query.List.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            // A scanned or typed number finds its order by the unique index before any substring scan.
             var (typed, decoded) = RepairBarcode.Candidates(search);
-            foreach (var term in search.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchText.Normalize))
+            if (NumberShape().IsMatch(typed.ToUpperInvariant()) || NumberShape().IsMatch(decoded))
             {
-                q = q.Where(o => o.SearchText.Contains(term) || o.Number == typed || o.Number == decoded);
+                // A typed or scanned number: every order shares its trigrams (prefix, year), so only the unique index answers fast.
+                var upper = typed.ToUpperInvariant();
+                q = q.Where(o => o.Number == upper || o.Number == decoded);
+            }
+            else
+            {
+                foreach (var term in search.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchText.Normalize))
+                {
+                    q = q.Where(o => o.SearchText.Contains(term));
+                }
             }
         }
 

@@ -431,16 +431,24 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 descending: new[] { true, false });
 
             migrationBuilder.CreateIndex(
+                name: "ix_repairs_orders_accepted_at_id1",
+                table: "repairs_orders",
+                columns: new[] { "accepted_at", "id" },
+                descending: new[] { true, false },
+                filter: "stage NOT IN ('Issued', 'Cancelled')")
+                .Annotation("Npgsql:IndexInclude", new[] { "stage", "stage_deadline", "legal_deadline", "promised_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_repairs_orders_barcode",
                 table: "repairs_orders",
                 column: "barcode",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_repairs_orders_branch_id_accepted_at",
+                name: "ix_repairs_orders_branch_id_stage_accepted_at",
                 table: "repairs_orders",
-                columns: new[] { "branch_id", "accepted_at" },
-                descending: new[] { false, true });
+                columns: new[] { "branch_id", "stage", "accepted_at" },
+                descending: new[] { false, false, true });
 
             migrationBuilder.CreateIndex(
                 name: "ix_repairs_orders_counterparty_id",
