@@ -7,9 +7,11 @@ using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Data;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features;
+using ServiceCenter.Repairs.Features.Dispatch;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Features.Stages;
+using ServiceCenter.Repairs.Features.WorkOrder;
 using ServiceCenter.Ui;
 
 namespace ServiceCenter.Repairs;
@@ -32,12 +34,21 @@ public static class RepairsModule
         services.AddScoped<GetRepair>();
         services.AddScoped<ListRepairs>();
         services.AddScoped<MoveToStage>();
+        services.AddScoped<GetWorkOrder>();
+        services.AddScoped<ManageTasks>();
+        services.AddScoped<ManageLines>();
+        services.AddScoped<ApproveEstimate>();
+        services.AddScoped<GetDispatchBoard>();
+        services.AddScoped<DispatchTasks>();
+        services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.Dispatch", "/dispatch", MudBlazor.Icons.Material.Filled.ViewWeek, Policies.Staff, 10));
+        services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.MyTasks", "/my-tasks", MudBlazor.Icons.Material.Filled.AssignmentInd, Policies.Staff, 20));
         return services;
     }
 
     public static IEndpointRouteBuilder MapRepairsApi(this IEndpointRouteBuilder api)
     {
         RepairsApi.Map(api);
+        WorkOrderApi.Map(api); DispatchApi.Map(api);
         return api;
     }
 }
