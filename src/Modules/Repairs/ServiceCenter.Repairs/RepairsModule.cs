@@ -6,11 +6,13 @@ using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Data;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features;
+using ServiceCenter.Repairs.Features.Dispatch;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Features.Photos;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Repairs.Features.Status;
+using ServiceCenter.Repairs.Features.WorkOrder;
 using ServiceCenter.Ui;
 
 namespace ServiceCenter.Repairs;
@@ -39,6 +41,14 @@ public static class RepairsModule
         services.AddScoped<AddPhoto>();
         services.AddScoped<ListPhotos>();
         services.AddScoped<CheckRepairStatus>();
+        services.AddScoped<GetWorkOrder>();
+        services.AddScoped<ManageTasks>();
+        services.AddScoped<ManageLines>();
+        services.AddScoped<ApproveEstimate>();
+        services.AddScoped<GetDispatchBoard>();
+        services.AddScoped<DispatchTasks>();
+        services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.Dispatch", "/dispatch", MudBlazor.Icons.Material.Filled.ViewWeek, Policies.Staff, 10));
+        services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.MyTasks", "/my-tasks", MudBlazor.Icons.Material.Filled.AssignmentInd, Policies.Staff, 20));
         return services;
     }
 
@@ -47,6 +57,8 @@ public static class RepairsModule
         RepairsApi.Map(api);
         PhotosApi.Map(api);
         StatusApi.Map(api);
+        WorkOrderApi.Map(api);
+        DispatchApi.Map(api);
         return api;
     }
 }

@@ -9,6 +9,9 @@ public sealed record ItemInfo(
 
 public sealed record BranchInfo(Guid Id, string Name, string Prefix, string TimeZone, string? Address, string? Phone, string? WorkingHours, bool IsArchived);
 
+/// <summary>An employee as other modules plan work for him: branch, linked user, daily hours (DSP-02).</summary>
+public sealed record EmployeeInfo(Guid Id, string FullName, Guid BranchId, Guid? UserId, decimal HoursPerDay, bool IsArchived);
+
 public sealed record OrganisationInfo(string Name, string? Inn, string? Kpp, string? Ogrn, string? Address, string? Phone, string? Email);
 
 /// <summary>
@@ -30,4 +33,16 @@ public interface ICatalogReader
 
     /// <summary>Employees by id (archived too: history names them).</summary>
     Task<IReadOnlyDictionary<Guid, string>> EmployeeNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>Employees by id with branch and hours (archived too, so callers can say why one does not fit).</summary>
+    Task<IReadOnlyDictionary<Guid, EmployeeInfo>> EmployeesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>Active employees of a branch, by name.</summary>
+    Task<IReadOnlyList<EmployeeInfo>> BranchEmployeesAsync(AppDbContext db, Guid branchId, CancellationToken ct);
+
+    /// <summary>Active employees a user signs in as (usually one).</summary>
+    Task<IReadOnlyList<EmployeeInfo>> EmployeesOfUserAsync(AppDbContext db, Guid userId, CancellationToken ct);
+
+    /// <summary>Active items of the given kinds (names of <c>ItemKind</c>) whose name or article contains every word of the text, by name.</summary>
+    Task<IReadOnlyList<ItemInfo>> SearchItemsAsync(AppDbContext db, string? text, IReadOnlyCollection<string> kinds, int limit, CancellationToken ct);
 }

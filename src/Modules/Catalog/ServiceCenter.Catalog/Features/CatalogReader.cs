@@ -49,4 +49,40 @@ internal sealed class CatalogReader : ICatalogReader
 
         return await db.Set<Employee>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FullName, ct);
     }
+
+    public async Task<IReadOnlyDictionary<Guid, EmployeeInfo>> EmployeesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, EmployeeInfo>();
+        }
+
+        return await db.Set<Employee>().AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new EmployeeInfo(e.Id, e.FullName, e.BranchId, e.UserId, e.HoursPerDay, e.IsArchived))
+            .ToDictionaryAsync(e => e.Id, ct);
+    }
+
+    public async Task<IReadOnlyList<EmployeeInfo>> BranchEmployeesAsync(AppDbContext db, Guid branchId, CancellationToken ct) =>
+        await db.Set<Employee>().AsNoTracking().Where(e => e.BranchId == branchId && !e.IsArchived).OrderBy(e => e.FullName)
+            .Select(e => new EmployeeInfo(e.Id, e.FullName, e.BranchId, e.UserId, e.HoursPerDay, e.IsArchived))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<EmployeeInfo>> EmployeesOfUserAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
+        await db.Set<Employee>().AsNoTracking().Where(e => e.UserId == userId && !e.IsArchived).OrderBy(e => e.FullName)
+            .Select(e => new EmployeeInfo(e.Id, e.FullName, e.BranchId, e.UserId, e.HoursPerDay, e.IsArchived))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<ItemInfo>> SearchItemsAsync(AppDbContext db, string? text, IReadOnlyCollection<string> kinds, int limit, CancellationToken ct)
+    {
+        var kindValues = kinds.Select(k => Enum.TryParse<ItemKind>(k, out var kind) ? kind : (ItemKind?)null).OfType<ItemKind>().ToList();
+        var q = db.Set<Item>().AsNoTracking().Where(i => !i.IsArchived && kindValues.Contains(i.Kind));
+        var article = text?.Trim();
+        foreach (var term in (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SharedKernel.Domain.SearchText.Normalize))
+        {
+            q = q.Where(i => i.SearchText.Contains(term) || i.Article == article);
+        }
+
+        var rows = await q.OrderBy(i => i.Name).Take(limit).ToListAsync(ct);
+        return [.. rows.Select(i => new ItemInfo(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived))];
+    }
 }

@@ -1,0 +1,144 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServiceCenter.Catalog.Contracts;
+using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Intake;
+using ServiceCenter.Repairs.Resources;
+using ServiceCenter.SharedKernel.Domain;
+
+namespace ServiceCenter.Repairs.Features.WorkOrder;
+
+internal sealed class LineInputValidator : AbstractValidator<LineInput>
+{
+    public LineInputValidator(IStringLocalizer<WorkOrderResource> l)
+    {
+        RuleFor(x => x.Kind).NotNull().WithMessage(l["Validation.LineKindRequired"]);
+        RuleFor(x => x.Name).NotEmpty().When(x => x.ItemId is null).WithMessage(l["Validation.LineNameRequired"])
+            .MaximumLength(300).WithMessage(l["Validation.TooLong", 300]);
+        RuleFor(x => x.Quantity).Must(q => q > 0 && q < 1_000_000m && decimal.Round(q, 3) == q).WithMessage(l["Validation.Quantity"]);
+        RuleFor(x => x.Price).NotNull().When(x => x.ItemId is null).WithMessage(l["Validation.PriceRequired"]);
+        RuleFor(x => x.Price).Must(DeviceInputValidator.Amount).WithMessage(l["Validation.Amount"]);
+        RuleFor(x => x.Discount).Must(DeviceInputValidator.Amount).WithMessage(l["Validation.Amount"]);
+        RuleFor(x => x.PerformerId).Null().When(x => x.Kind == RepairLineKind.Part).WithMessage(l["Validation.PerformerOnWorks"]);
+        RuleFor(x => x.SerialNumber).MaximumLength(100).WithMessage(l["Validation.TooLong", 100]);
+        RuleFor(x => x.WarrantyDays).InclusiveBetween(0, 3650).When(x => x.WarrantyDays is not null).WithMessage(l["Validation.WarrantyDays"]);
+    }
+}
+
+/// <summary>
+/// Works and parts of a work order (REP-03). Each change recomputes the order's total in the same
+/// save, so the total, the estimate check and the approved limit always agree with the lines.
+/// Lines are struck out, never deleted. Parts move no stock yet: the inventory issue wires part
+/// lines to reservations and the stock ledger.
+/// </summary>
+public sealed class ManageLines(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IValidator<LineInput> validator,
+    ICatalogReader catalog,
+    IRepairMessages messages,
+    ICurrentUser user,
+    TimeProvider clock,
+    IStringLocalizer<WorkOrderResource> l)
+{
+    public async Task<LineChanged> AddAsync(Guid repairId, LineInput input, CancellationToken ct)
+    {
+        await validator.ValidateAndThrowAsync(input, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.OpenOrderAsync(repairId, user, messages, ct);
+        var line = RepairLine.Create(order.Id, await ToDataAsync(db, order, input, ct), clock.GetUtcNow().UtcDateTime);
+        db.Add(line);
+        return await SaveAsync(db, order, line, ct);
+    }
+
+    public async Task<LineChanged> EditAsync(Guid repairId, Guid lineId, LineInput input, CancellationToken ct)
+    {
+        await validator.ValidateAndThrowAsync(input, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.OpenOrderAsync(repairId, user, messages, ct);
+        var line = await LiveLineAsync(db, order.Id, lineId, ct);
+        line.Update(await ToDataAsync(db, order, input, ct), input.Version);
+        return await SaveAsync(db, order, line, ct);
+    }
+
+    /// <summary>Strikes the line out: it stays in the history of the estimate and leaves the total.</summary>
+    public async Task<LineChanged> StrikeOutAsync(Guid repairId, Guid lineId, int version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.OpenOrderAsync(repairId, user, messages, ct);
+        var line = await LiveLineAsync(db, order.Id, lineId, ct);
+        line.Remove(version);
+        return await SaveAsync(db, order, line, ct);
+    }
+
+    private async Task<RepairLine> LiveLineAsync(AppDbContext db, Guid repairId, Guid lineId, CancellationToken ct)
+    {
+        var line = await db.Set<RepairLine>().FirstOrDefaultAsync(x => x.Id == lineId && x.RepairId == repairId, ct)
+            ?? throw new NotFoundException(nameof(RepairLine), lineId);
+        return line.IsRemoved ? throw new BusinessRuleException(RepairErrors.LineLocked, l["Error.LineRemoved"]) : line;
+    }
+
+    private async Task<LineChanged> SaveAsync(AppDbContext db, RepairOrder order, RepairLine line, CancellationToken ct)
+    {
+        var others = await db.Set<RepairLine>().Where(x => x.RepairId == order.Id && !x.IsRemoved && x.Id != line.Id).SumAsync(x => x.AmountKopecks, ct);
+        order.SetTotal(new Money(others + (line.IsRemoved ? 0 : line.AmountKopecks)));
+        await db.SaveChangesAsync(ct);
+        var performer = line.PerformerId is { } p ? (await catalog.EmployeeNamesAsync(db, [p], ct)).GetValueOrDefault(p) : null;
+        return new LineChanged(line.ToDto(performer), order.TotalKopecks.Rubles(), order.Version);
+    }
+
+    /// <summary>Checks the item, the performer and the serial against the catalogue, and fills what the item gives.</summary>
+    private async Task<LineData> ToDataAsync(AppDbContext db, RepairOrder order, LineInput input, CancellationToken ct)
+    {
+        var kind = input.Kind!.Value;
+        var errors = new List<ValidationFailure>();
+        ItemInfo? item = null;
+        if (input.ItemId is { } itemId)
+        {
+            item = (await catalog.ItemsAsync(db, [itemId], ct)).GetValueOrDefault(itemId);
+            if (item is null || item.IsArchived || !Fits(kind, item.Kind))
+            {
+                errors.Add(new ValidationFailure("itemId", l[kind == RepairLineKind.Work ? "Validation.ItemNotWork" : "Validation.ItemNotPart"]));
+                item = null;
+            }
+        }
+
+        if (input.PerformerId is { } performerId && !await catalog.IsActiveEmployeeOfAsync(db, performerId, order.BranchId, ct))
+        {
+            errors.Add(new ValidationFailure("performerId", l["Validation.EmployeeNotOfBranch"]));
+        }
+
+        if (kind == RepairLineKind.Part && item is { SerialTracked: true } && string.IsNullOrWhiteSpace(input.SerialNumber))
+        {
+            errors.Add(new ValidationFailure("serialNumber", l["Validation.SerialRequired"]));
+        }
+
+        var priceKopecks = input.Price is { } p ? Money.FromRubles(p).Kopecks : item?.PriceKopecks;
+        if (priceKopecks is null && input.ItemId is not null && item is not null)
+        {
+            errors.Add(new ValidationFailure("price", l["Validation.PriceRequired"]));
+        }
+
+        var quantity = (long)(input.Quantity * 1000m);
+        var discount = Money.FromRubles(input.Discount ?? 0m);
+        if (priceKopecks is { } price && RepairLine.Amount(quantity, price, discount.Kopecks) < 0)
+        {
+            errors.Add(new ValidationFailure("discount", l["Validation.DiscountTooBig"]));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var name = string.IsNullOrWhiteSpace(input.Name) ? item!.Name : input.Name;
+        var warrantyDays = input.WarrantyDays ?? (kind == RepairLineKind.Work ? item?.WorkWarrantyDays : null);
+        return new LineData(kind, item?.Id, name, quantity, new Money(priceKopecks!.Value), discount, input.PerformerId, input.SerialNumber, warrantyDays);
+    }
+
+    /// <summary>Works are Work or Service items; parts are Stock items.</summary>
+    internal static bool Fits(RepairLineKind kind, string itemKind) =>
+        kind == RepairLineKind.Work ? itemKind is "Work" or "Service" : itemKind == "Stock";
+}

@@ -1,0 +1,4 @@
+namespace ServiceCenter.Repairs.Resources;
+
+/// <summary>Marker of the work order and dispatch strings (WorkOrderResource.strings.tsv → .resx).</summary>
+public sealed class WorkOrderResource;
