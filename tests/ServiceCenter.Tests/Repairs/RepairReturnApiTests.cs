@@ -62,4 +62,83 @@ public sealed class RepairReturnApiTests(AppFactory app) : IClassFixture<AppFact
             text.ShouldContain(expected);
         }
     }
+
+    [Fact]
+    [Trait("Req", "REP-06")]
+    public async Task Return_WithMoneyDue_Returns409UntilPaid_ThenIssuesWithTheWorkWarrantyAndASettledLedger()
+    {
+        var api = await app.AdminAsync();
+        var (branchId, _, clientId) = await ShopAsync(api);
+        var id = await ReadyOrderWithWorkAsync(api, branchId, clientId, 1500m, warrantyDays: 90);
+        await (await api.PostJsonAsync($"/api/v1/repairs/{id}/payments", new { amount = 500m, method = "cash", kind = "prepayment" })).ShouldBe(HttpStatusCode.Created);
+
+        var refused = await (await api.PostJsonAsync($"/api/v1/repairs/{id}/return", new { })).ShouldBe(HttpStatusCode.Conflict);
+        refused.GetProperty("code").GetString().ShouldBe("repair.money_due");
+        refused.GetProperty("detail").GetString()!.ShouldContain("1");
+
+        var payment = await (await api.PostJsonAsync($"/api/v1/repairs/{id}/payments", new { amount = 1000m, method = "card" })).ShouldBe(HttpStatusCode.Created);
+        payment.GetProperty("kind").GetString().ShouldBe("Payment");
+        var result = await (await api.PostJsonAsync($"/api/v1/repairs/{id}/return", new { })).ShouldBe(HttpStatusCode.OK);
+
+        result.GetProperty("debt").GetDecimal().ShouldBe(0m);
+        var card = await GetAsync(api, id);
+        card.GetProperty("paid").GetDecimal().ShouldBe(1500m);
+        card.GetProperty("due").GetDecimal().ShouldBe(0m);
+        card.GetProperty("payments").GetArrayLength().ShouldBe(2);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3));
+        card.GetProperty("workWarrantyUntil").GetString().ShouldBe(today.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var ledger = await (await api.GetAsync($"/api/v1/settlements/{clientId}")).ShouldBe(HttpStatusCode.OK);
+        ledger.ToString().ShouldContain("1500");
+        var warranty = Printing.RenderedPdf.AllText(await api.GetByteArrayAsync($"/api/v1/repairs/{id}/warranty-card.pdf"));
+        warranty.ShouldContain("Замена дисплея");
+        warranty.ShouldContain(today.AddDays(90).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    [Trait("Req", "REP-06")]
+    public async Task Return_WithDebt_IsRefusedToAReceptionist_AndAllowedToAManager_WhoLeavesTheDebtOnTheLedger()
+    {
+        var admin = await app.AdminAsync();
+        var (branchId, _, clientId) = await ShopAsync(admin);
+        var id = await ReadyOrderWithWorkAsync(admin, branchId, clientId, 2000m);
+        var receptionist = await app.AsRoleAsync(ServiceCenter.Data.Identity.Roles.Receptionist);
+
+        (await (await receptionist.PostJsonAsync($"/api/v1/repairs/{id}/return", new { allowDebt = true })).ShouldBe(HttpStatusCode.Conflict))
+            .GetProperty("code").GetString().ShouldBe("repair.money_due");
+        var manager = await app.AsRoleAsync(ServiceCenter.Data.Identity.Roles.Manager);
+        var result = await (await manager.PostJsonAsync($"/api/v1/repairs/{id}/return", new { allowDebt = true })).ShouldBe(HttpStatusCode.OK);
+
+        result.GetProperty("debt").GetDecimal().ShouldBe(2000m);
+        (await GetAsync(admin, id)).GetProperty("issuedWithDebt").GetBoolean().ShouldBeTrue();
+        var balances = await (await admin.GetAsync($"/api/v1/settlements?search={Uri.EscapeDataString((await GetAsync(admin, id)).GetProperty("clientName").GetString()!)}")).ShouldBe(HttpStatusCode.OK);
+        balances.GetProperty("items")[0].GetProperty("balance").GetDecimal().ShouldBe(2000m);
+    }
+
+    [Fact]
+    [Trait("Req", "REP-06")]
+    public async Task Refund_MoreThanPaid_Returns409_AndAZeroAmountReturns400()
+    {
+        var api = await app.AdminAsync();
+        var (branchId, _, clientId) = await ShopAsync(api);
+        var id = (await AcceptAsync(api, branchId, clientId)).GetProperty("id").GetGuid();
+        await (await api.PostJsonAsync($"/api/v1/repairs/{id}/payments", new { amount = 300m, method = "cash" })).ShouldBe(HttpStatusCode.Created);
+
+        (await (await api.PostJsonAsync($"/api/v1/repairs/{id}/payments", new { amount = 301m, method = "cash", kind = "refund" })).ShouldBe(HttpStatusCode.Conflict))
+            .GetProperty("code").GetString().ShouldBe("repair.over_refund");
+        (await (await api.PostJsonAsync($"/api/v1/repairs/{id}/payments", new { amount = 0m, method = "cash" })).ShouldBe(HttpStatusCode.BadRequest))
+            .FieldErrors("amount").ShouldNotBeEmpty();
+    }
+
+    /// <summary>An order repaired with one work line, approved by phone and ready for the client.</summary>
+    private static async Task<Guid> ReadyOrderWithWorkAsync(HttpClient api, Guid branchId, Guid clientId, decimal price, int? warrantyDays = null)
+    {
+        var id = (await AcceptAsync(api, branchId, clientId)).GetProperty("id").GetGuid();
+        await MoveAsync(api, id, "Diagnostics");
+        await (await api.PostJsonAsync($"/api/v1/repairs/{id}/lines", new { kind = "work", name = "Замена дисплея", quantity = 1m, price, warrantyDays })).ShouldBe(HttpStatusCode.Created);
+        var version = (await GetAsync(api, id)).GetProperty("version").GetInt32();
+        await (await api.PostJsonAsync($"/api/v1/repairs/{id}/approvals", new { approved = true, method = "phone", version })).ShouldBe(HttpStatusCode.OK);
+        await MoveAsync(api, id, "InRepair");
+        await MoveAsync(api, id, "Ready", comment: "Дисплей заменён");
+        return id;
+    }
 }
