@@ -9,6 +9,7 @@ using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
+using ServiceCenter.Repairs.Features.Settings;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Ui;
 
@@ -32,12 +33,22 @@ public static class RepairsModule
         services.AddScoped<GetRepair>();
         services.AddScoped<ListRepairs>();
         services.AddScoped<MoveToStage>();
+
+        services.AddSingleton(new NavEntry(NavGroup.Reception, "Nav.NewIntake", "/repairs/new", MudBlazor.Icons.Material.Filled.AddBox, Policies.AcceptRepairs, 5));
+        services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.DeviceCategories", "/repair-settings/categories", MudBlazor.Icons.Material.Filled.Checklist, Policies.ManageOrganisation, 40));
+        services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.RepairStages", "/repair-settings/stages", MudBlazor.Icons.Material.Filled.Timeline, Policies.Administer, 45));
+        services.AddScoped<IGlobalSearchProvider, RepairSearch>();
+        services.AddScoped<IntakeLookups>();
+        services.AddScoped<RevealPasscode>();
+        services.AddScoped<ManageDeviceCategories>();
+        services.AddScoped<ManageStages>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRepairsApi(this IEndpointRouteBuilder api)
     {
         RepairsApi.Map(api);
+        RepairSettingsApi.Map(api);
         return api;
     }
 }
