@@ -201,6 +201,17 @@ public sealed partial class RepairIntakeJourneyTests(E2EHost host) : IClassFixtu
         await page.GetByRole(AriaRole.Heading, new() { Name = $"Заказ {number}" }).WaitForAsync();
         await page.GetByText("Bosch WAN24260").First.WaitForAsync();
 
+        // The card in English: the stage, the warranty kind and the tabs follow the language.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Переключить язык" }).ClickAsync();
+        await E2EHost.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Order {number}" }).WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("stage")).ToHaveTextAsync("Accepted");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Stage timeline" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("card-english.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Switch language" }).ClickAsync();
+        await E2EHost.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Заказ {number}" }).WaitForAsync();
+
         // The list's own search box opens a scanned number too.
         await page.GotoAsync(host.BaseUrl + "/repairs");
         await E2EHost.WaitInteractiveAsync(page);

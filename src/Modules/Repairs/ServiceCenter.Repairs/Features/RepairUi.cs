@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Orders;
 
 namespace ServiceCenter.Repairs.Features;
 
@@ -33,6 +35,24 @@ internal static class RepairUi
         WarrantyKind.OurWorkWarranty => Icons.Material.Filled.Handyman,
         _ => Icons.Material.Filled.Payments,
     };
+
+    /// <summary>
+    /// The indicator's reason in the reader's language: the order stores it in the language of the
+    /// intake (the receipt prints that), so what can be told again from the sale date is told again.
+    /// A repeat repair names our earlier order, which only the stored text knows.
+    /// </summary>
+    public static string? WarrantyReason(RepairDto r, IStringLocalizer l)
+    {
+        static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var accepted = DateOnly.FromDateTime(r.AcceptedAt);
+        return (r.WarrantyKind, r.SaleDate, r.WarrantyMonths) switch
+        {
+            (WarrantyKind.Warranty, { } sold, { } months) => l["Warranty.Reason.Goods", D(sold.AddMonths(months)), D(sold), months],
+            (WarrantyKind.Paid, null, _) => l["Warranty.Reason.None"],
+            (WarrantyKind.Paid, { } sold, { } months) when sold.AddMonths(months) < accepted => l["Warranty.Reason.Expired", D(sold.AddMonths(months))],
+            _ => r.WarrantyReason,
+        };
+    }
 
     public static string Money(decimal? rubles) => rubles is { } r ? r.ToString("N2", CultureInfo.CurrentCulture) + " ₽" : string.Empty;
 
