@@ -10,6 +10,7 @@ using ServiceCenter.Repairs.Features.Dispatch;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Features.Photos;
+using ServiceCenter.Repairs.Features.Settings;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Repairs.Features.Status;
 using ServiceCenter.Repairs.Features.WorkOrder;
@@ -49,6 +50,15 @@ public static class RepairsModule
         services.AddScoped<DispatchTasks>();
         services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.Dispatch", "/dispatch", MudBlazor.Icons.Material.Filled.ViewWeek, Policies.Staff, 10));
         services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.MyTasks", "/my-tasks", MudBlazor.Icons.Material.Filled.AssignmentInd, Policies.Staff, 20));
+
+        services.AddSingleton(new NavEntry(NavGroup.Reception, "Nav.NewIntake", "/repairs/new", MudBlazor.Icons.Material.Filled.AddBox, Policies.AcceptRepairs, 5));
+        services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.DeviceCategories", "/repair-settings/categories", MudBlazor.Icons.Material.Filled.Checklist, Policies.ManageOrganisation, 40));
+        services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.RepairStages", "/repair-settings/stages", MudBlazor.Icons.Material.Filled.Timeline, Policies.Administer, 45));
+        services.AddScoped<IGlobalSearchProvider, RepairSearch>();
+        services.AddScoped<IntakeLookups>();
+        services.AddScoped<RevealPasscode>();
+        services.AddScoped<ManageDeviceCategories>();
+        services.AddScoped<ManageStages>();
         return services;
     }
 
@@ -59,6 +69,7 @@ public static class RepairsModule
         StatusApi.Map(api);
         WorkOrderApi.Map(api);
         DispatchApi.Map(api);
+        RepairSettingsApi.Map(api);
         return api;
     }
 }

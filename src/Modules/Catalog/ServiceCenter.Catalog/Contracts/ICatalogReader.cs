@@ -31,6 +31,12 @@ public interface ICatalogReader
 
     Task<OrganisationInfo?> OrganisationAsync(AppDbContext db, CancellationToken ct);
 
+    /// <summary>Live counterparties whose name, phone (typed any usual way) or ИНН match every word: the intake's client box.</summary>
+    Task<IReadOnlyList<ClientInfo>> FindClientsAsync(AppDbContext db, string text, int limit, CancellationToken ct);
+
+    /// <summary>Live items of kind Stock whose name or article match: the intake's device model box.</summary>
+    Task<IReadOnlyList<ItemInfo>> FindDevicesAsync(AppDbContext db, string text, int limit, CancellationToken ct);
+
     /// <summary>Employees by id (archived too: history names them).</summary>
     Task<IReadOnlyDictionary<Guid, string>> EmployeeNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct);
 

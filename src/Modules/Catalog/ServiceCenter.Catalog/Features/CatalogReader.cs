@@ -40,6 +40,45 @@ internal sealed class CatalogReader : ICatalogReader
         await db.Set<Domain.Organisation>().AsNoTracking()
             .Select(o => new OrganisationInfo(o.Name, o.Inn, o.Kpp, o.Ogrn, o.Address, o.Phone, o.Email)).FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<ClientInfo>> FindClientsAsync(AppDbContext db, string text, int limit, CancellationToken ct)
+    {
+        var q = db.Set<Counterparty>().AsNoTracking().Where(c => !c.IsArchived);
+        var any = false;
+        foreach (var term in Counterparties.ListCounterparties.Terms(text))
+        {
+            q = q.Where(c => c.SearchText.Contains(term));
+            any = true;
+        }
+
+        if (!any)
+        {
+            return [];
+        }
+
+        var rows = await q.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit)
+            .Select(c => new { c.Id, c.Name, c.Phones, c.SmsConsent, c.IsArchived }).ToListAsync(ct);
+        return [.. rows.Select(c => new ClientInfo(c.Id, c.Name, c.Phones.FirstOrDefault(), c.Phones, c.SmsConsent, c.IsArchived))];
+    }
+
+    public async Task<IReadOnlyList<ItemInfo>> FindDevicesAsync(AppDbContext db, string text, int limit, CancellationToken ct)
+    {
+        var q = db.Set<Item>().AsNoTracking().Where(i => !i.IsArchived && i.Kind == ItemKind.Stock);
+        var article = text.Trim();
+        var words = article.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ServiceCenter.SharedKernel.Domain.SearchText.Normalize).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var word in words)
+        {
+            q = q.Where(i => i.Article == article || i.SearchText.Contains(word));
+        }
+
+        var rows = await q.OrderBy(i => i.Name).ThenBy(i => i.Id).Take(limit).ToListAsync(ct);
+        return [.. rows.Select(i => new ItemInfo(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived))];
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> EmployeeNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0)

@@ -18,4 +18,6 @@ public static class RepairErrors
     public const string LineLocked = "repair.line_locked";
     public const string CategoryInUse = "repair.category_in_use";
     public const string OverRefund = "repair.over_refund";
+    public const string EdgeExists = "repair.stage_edge_exists";
+    public const string CategoryExists = "repair.category_exists";
 }

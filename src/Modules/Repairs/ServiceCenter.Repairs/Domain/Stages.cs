@@ -64,6 +64,14 @@ public sealed class RepairStage : VersionedEntity, IAuditable
         Name = name.Trim();
         SortOrder = sortOrder;
     });
+
+    /// <summary>An administrator's own stage: name, place and limit in one edit.</summary>
+    public void Change(string name, int sortOrder, int? limitHours, int expectedVersion) => Edit(expectedVersion, () =>
+    {
+        Name = name.Trim();
+        SortOrder = sortOrder;
+        LimitHours = limitHours;
+    });
 }
 
 /// <summary>An allowed move between two stages. A back edge (e.g. "back to diagnostics") may close a loop.</summary>

@@ -32,6 +32,18 @@ public sealed class GetRepair(
         return await ReadAsync(db, o, ct);
     }
 
+    /// <summary>The id of the order a scanned or typed code names exactly, or null (the list's search box opens it).</summary>
+    public async Task<Guid?> FindIdByCodeAsync(string code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindByCodeAsync(db, code, user, ct);
+    }
+
     internal static async Task<Guid?> FindByCodeAsync(AppDbContext db, string code, ICurrentUser user, CancellationToken ct)
     {
         var (typed, decoded) = RepairBarcode.Candidates(code);
