@@ -3,6 +3,7 @@ using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Stages;
+using ServiceCenter.Repairs.Features.WorkOrder;
 
 namespace ServiceCenter.Repairs.Features.Orders;
 
@@ -63,6 +64,7 @@ public sealed class GetRepair(
         var graph = await stages.ForBranchAsync(db, o.BranchId, ct);
         var people = tasks.Select(t => t.AssigneeId).Concat(lines.Select(x => x.PerformerId)).OfType<Guid>().Distinct().ToList();
         var peopleNames = await catalog.EmployeeNamesAsync(db, people, ct);
+        var workTypes = await catalog.ItemsAsync(db, [.. tasks.Select(t => t.WorkTypeId).OfType<Guid>().Distinct()], ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone ?? "Europe/Moscow"));
         var paid = payments.Paid();
@@ -121,11 +123,9 @@ public sealed class GetRepair(
             NextStages = o.IsClosed ? [] : [.. graph.Graph.Next(o.Stage).Where(s => !StageCodes.IsReturnOnly(s))
                 .OrderBy(s => graph.Stages.GetValueOrDefault(s)?.SortOrder ?? int.MaxValue).Select(s => new StageOption(s, Name(s)))],
             History = [.. history.Select(c => new StageChangeDto(c.From, c.From is null ? null : Name(c.From), c.To, Name(c.To), c.At, c.UserName, c.Comment))],
-            Tasks = [.. tasks.Select(t => new TaskDto(t.Id, t.Version, t.WorkTypeId, t.Title, t.AssigneeId, t.AssigneeId is { } a ? peopleNames.GetValueOrDefault(a) : null,
-                t.PlannedHours, t.DueOn, t.Status, t.SpentHours, t.IsOverdue(today)))],
-            Lines = [.. lines.Select(x => new LineDto(x.Id, x.Version, x.Kind, x.ItemId, x.Name, x.QuantityThousandths / 1000m, x.PriceKopecks.Rubles(),
-                x.DiscountKopecks.Rubles(), x.AmountKopecks.Rubles(), x.PerformerId, x.PerformerId is { } p ? peopleNames.GetValueOrDefault(p) : null, x.SerialNumber, x.WarrantyDays))],
-            Approvals = [.. approvals.Select(a => new ApprovalDto(a.Approved, a.AmountKopecks.Rubles(), a.Method, a.At, a.UserName, a.Comment))],
+            Tasks = [.. tasks.Select(t => t.ToDto(t.WorkTypeId is { } w ? workTypes.GetValueOrDefault(w)?.Name : null, t.AssigneeId is { } a ? peopleNames.GetValueOrDefault(a) : null, today))],
+            Lines = [.. lines.Select(x => x.ToDto(x.PerformerId is { } p ? peopleNames.GetValueOrDefault(p) : null))],
+            Approvals = [.. approvals.Select(a => new WorkOrder.WorkApprovalDto(a.Id, a.Approved, a.AmountKopecks.Rubles(), a.Method, a.At, a.UserName, a.Comment))],
             Payments = payments,
         };
     }

@@ -4,16 +4,6 @@ namespace ServiceCenter.Repairs.Features.Orders;
 
 public sealed record StageChangeDto(string? From, string? FromName, string To, string ToName, DateTime At, string? UserName, string? Comment);
 
-public sealed record TaskDto(
-    Guid Id, int Version, Guid? WorkTypeId, string Title, Guid? AssigneeId, string? AssigneeName, decimal PlannedHours,
-    DateOnly? DueOn, RepairTaskStatus Status, decimal SpentHours, bool Overdue);
-
-public sealed record LineDto(
-    Guid Id, int Version, RepairLineKind Kind, Guid? ItemId, string Name, decimal Quantity, decimal Price, decimal Discount, decimal Amount,
-    Guid? PerformerId, string? PerformerName, string? SerialNumber, int? WarrantyDays);
-
-public sealed record ApprovalDto(bool Approved, decimal Amount, ApprovalMethod Method, DateTime At, string? UserName, string? Comment);
-
 public sealed record PaymentDto(Guid Id, string Number, DateTime PostedAt, decimal Amount, string Method, string Kind, string Status, string? AuthorName);
 
 /// <summary>The full order as <c>GET /api/v1/repairs/{id}</c> returns it.</summary>
@@ -119,11 +109,11 @@ public sealed record RepairDto
 
     public IReadOnlyList<StageChangeDto> History { get; init; } = [];
 
-    public IReadOnlyList<TaskDto> Tasks { get; init; } = [];
+    public IReadOnlyList<WorkOrder.WorkTaskDto> Tasks { get; init; } = [];
 
-    public IReadOnlyList<LineDto> Lines { get; init; } = [];
+    public IReadOnlyList<WorkOrder.WorkLineDto> Lines { get; init; } = [];
 
-    public IReadOnlyList<ApprovalDto> Approvals { get; init; } = [];
+    public IReadOnlyList<WorkOrder.WorkApprovalDto> Approvals { get; init; } = [];
 
     public IReadOnlyList<PaymentDto> Payments { get; init; } = [];
 }
