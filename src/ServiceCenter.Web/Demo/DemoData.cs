@@ -10,7 +10,7 @@ namespace ServiceCenter.Web.Demo;
 
 /// <summary>
 /// Fills a believable demo (`--seed-demo`): the organisation, two branches with their warehouses,
-/// staff with user accounts, 50 counterparties and 200 items. Idempotent: the Moscow branch is the
+/// staff with user accounts, 50 counterparties, 200 items and 60 repair orders in every state (DemoRepairs). Idempotent: the Moscow branch is the
 /// marker, and everything but the user accounts is written in one SaveChanges. User accounts are
 /// found by e-mail before being created, so a run that failed half-way can simply be repeated.
 /// </summary>
@@ -38,8 +38,17 @@ internal static class DemoData
         await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         if (await db.Set<Branch>().AnyAsync(b => b.Prefix == MoscowPrefix, ct))
         {
-            logger.LogInformation("Demo data is already present; nothing added");
-            return false;
+            // A demo made before the repairs existed gains them; a full demo is left as it is.
+            var repairsAdded = await DemoRepairs.SeedAsync(sp, now, ct);
+            if (repairsAdded)
+            {
+                logger.LogInformation("Demo repair orders added to the existing demo");
+            }
+            else
+            {
+                logger.LogInformation("Demo data is already present; nothing added");
+            }
+            return repairsAdded;
         }
 
         var requisites = new DemoRequisites(new Random(Seed));
@@ -81,10 +90,11 @@ internal static class DemoData
         db.AddRange(employees.Values);
         db.AddRange(warehouses);
         await db.SaveChangesAsync(ct);
+        await DemoRepairs.SeedAsync(sp, now, ct);
 
         logger.LogInformation(
-            "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees",
-            counterparties.All.Count, items.Items.Count, employees.Count);
+            "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders",
+            counterparties.All.Count, items.Items.Count, employees.Count, DemoRepairs.Count);
         PrintLogins(password);
         return true;
     }

@@ -6,6 +6,7 @@ using ServiceCenter.Catalog.Domain;
 using ServiceCenter.Data;
 using ServiceCenter.Data.Audit;
 using ServiceCenter.Data.Identity;
+using ServiceCenter.Repairs.Domain;
 using ServiceCenter.SharedKernel.Validation;
 using ServiceCenter.Web.Demo;
 using ServicePoint = ServiceCenter.Catalog.Domain.ServicePoint;
@@ -31,6 +32,7 @@ public sealed partial class DemoDataTests(AppFactory app) : IClassFixture<AppFac
         first.Items.ShouldBe(DemoItems.Count);
         first.Employees.ShouldBeGreaterThanOrEqualTo(Roles.All.Count);
         first.Organisations.ShouldBe(1);
+        first.Repairs.ShouldBe(DemoRepairs.Count);
 
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await app.DbFactory(scope).CreateDbContextAsync();
@@ -93,6 +95,24 @@ public sealed partial class DemoDataTests(AppFactory app) : IClassFixture<AppFac
 
         heldRoles.ShouldBe(Roles.All, ignoreOrder: true);
 
+        // Repairs in every state a shop sees, in both branches, made through the handlers: tasks, lines, payments, returns.
+        var repairs = await db.Set<RepairOrder>().AsNoTracking().ToListAsync();
+        repairs.Select(r => r.BranchId).Distinct().Count().ShouldBe(2);
+        string[] states = [StageCodes.Accepted, StageCodes.Diagnostics, StageCodes.AwaitingApproval, StageCodes.AwaitingParts, StageCodes.InRepair, StageCodes.Ready, StageCodes.Refused, StageCodes.Issued];
+        repairs.Select(r => r.Stage).Distinct().ShouldBe(states, ignoreOrder: true);
+        repairs.Count(r => r.Stage == StageCodes.Issued).ShouldBeGreaterThanOrEqualTo(10);
+        repairs.Count(r => r.WarrantyKind == WarrantyKind.Warranty).ShouldBeGreaterThanOrEqualTo(5);
+        repairs.Count(r => r.PromisedOn < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3)) && !r.IsClosed).ShouldBeGreaterThanOrEqualTo(3);
+        repairs.Where(r => r.Stage == StageCodes.Issued).ShouldAllBe(r => r.IssuedAt != null);
+        repairs.Count(r => r.IssuedWithDebt).ShouldBeGreaterThanOrEqualTo(1);
+        repairs.Where(r => r.Stage != StageCodes.Accepted && r.WarrantyKind != WarrantyKind.Warranty && r.TotalKopecks == 0).Select(r => r.Number).ShouldBeEmpty();
+        repairs.Where(r => r.Stage != StageCodes.Accepted).ShouldAllBe(r => r.TechnicianId != null);
+        var technicianIds = employees.Where(e => DemoStaff.All.Any(m => m.Email == e.Email && m.Roles.Contains(Roles.Technician))).Select(e => e.Id).ToHashSet();
+        (await db.Set<RepairTask>().AsNoTracking().Select(t => t.AssigneeId).ToListAsync()).ShouldAllBe(a => a != null && technicianIds.Contains(a.Value));
+        (await db.Set<RepairLine>().AsNoTracking().CountAsync(l => l.Kind == RepairLineKind.Part)).ShouldBeGreaterThan(10);
+        (await db.Set<RepairApproval>().AsNoTracking().CountAsync()).ShouldBeGreaterThan(5);
+        repairs.Where(r => r.Stage is StageCodes.Accepted or StageCodes.Diagnostics).Min(r => r.AcceptedAt).ShouldBeLessThan(DateTime.UtcNow.AddDays(-1));
+
         var audit = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.EntityType == nameof(Counterparty)).ToListAsync();
         audit.Count.ShouldBe(DemoCounterparties.Count);
         audit.ShouldAllBe(a => a.UserName == "system");
@@ -112,12 +132,14 @@ public sealed partial class DemoDataTests(AppFactory app) : IClassFixture<AppFac
             await db.Set<ItemGroup>().CountAsync(),
             await db.Set<Item>().CountAsync(),
             await db.Users.CountAsync(),
-            await db.AuditEntries.CountAsync());
+            await db.AuditEntries.CountAsync(),
+            await db.Set<RepairOrder>().CountAsync(),
+            await db.Set<RepairStageChange>().CountAsync());
     }
 
     private sealed record Counts(
         int Organisations, int Branches, int Warehouses, int Employees, int Counterparties, int ServicePoints,
-        int ItemGroups, int Items, int Users, int AuditEntries);
+        int ItemGroups, int Items, int Users, int AuditEntries, int Repairs, int StageChanges);
 
     [GeneratedRegex(@"^\+79\d{9}$")]
     private static partial Regex E164();

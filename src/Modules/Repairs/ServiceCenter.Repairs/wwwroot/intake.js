@@ -1,4 +1,4 @@
-// Keyboard-first intake (WIZ-01): Enter in a field moves to the next one like Tab; Enter in the last
+// Keyboard-first assistants, intake and return (WIZ-01): Enter in a field moves to the next one like Tab; Enter in the last
 // field of a step presses the step's "next" button. A barcode scanner types a code and Enter into the
 // focused field: the code stays there and the cursor moves on. When a list of choices is open (an
 // autocomplete or a select), Enter is left to it to pick the highlighted choice.
@@ -20,8 +20,9 @@ function onKeyDown(e) {
         return;
     }
 
+    // A field inside [data-enter-own] handles Enter itself (e.g. "add a checklist line" in the return assistant).
     const step = target.closest('[data-step]');
-    if (!step || listOpen()) {
+    if (!step || listOpen() || target.closest('[data-enter-own]')) {
         return;
     }
 
