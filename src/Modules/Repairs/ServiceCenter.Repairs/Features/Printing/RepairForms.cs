@@ -154,7 +154,7 @@ public sealed class RepairForms(
         }
 
         form.Space(3).Paragraph(l["ReturnAct.NoClaims"], size: 9).Space(4)
-            .Signatures(new Signature(l["ReturnAct.Issued"], user.UserName), new Signature(l["ReturnAct.Received"], o.ClientName));
+            .Signatures(new Signature(l["ReturnAct.Issued"], await SignerNameAsync(ct)), new Signature(l["ReturnAct.Received"], o.ClientName));
         return form.ToBytes();
     }
 
@@ -196,8 +196,21 @@ public sealed class RepairForms(
 
         form.Space(2).Paragraph(l["WarrantyCard.Terms"], size: 9).Space(2)
             .Code128(o.Barcode, widthMm: 60, heightMm: 10, caption: o.Number).Space(4)
-            .Signatures(new Signature(l["ReturnAct.Issued"], user.UserName), new Signature(l["ReturnAct.Received"], o.ClientName));
+            .Signatures(new Signature(l["ReturnAct.Issued"], await SignerNameAsync(ct)), new Signature(l["ReturnAct.Received"], o.ClientName));
         return form.ToBytes();
+    }
+
+    /// <summary>The person printing the act signs it: his full name, the login only when the user has none.</summary>
+    private async Task<string?> SignerNameAsync(CancellationToken ct)
+    {
+        if (user.UserId is not { } userId)
+        {
+            return user.UserName;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fullName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
+        return string.IsNullOrWhiteSpace(fullName) ? user.UserName : fullName;
     }
 
     public static string StatusLink(string statusUrl, string? number) =>
