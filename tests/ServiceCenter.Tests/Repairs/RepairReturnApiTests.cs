@@ -33,9 +33,12 @@ public sealed class RepairReturnApiTests(AppFactory app) : IClassFixture<AppFact
         var api = await app.AdminAsync();
         var (branchId, _, clientId) = await ShopAsync(api);
         var id = (await AcceptAsync(api, branchId, clientId)).GetProperty("id").GetGuid();
+        await (await api.PostJsonAsync($"/api/v1/repairs/{id}/lines", new { kind = "work", name = "Диагностика", quantity = 1m, price = 500m })).ShouldBe(HttpStatusCode.Created);
 
+        // Money is due too, but an order not yet ready is refused as such.
         (await (await api.PostJsonAsync($"/api/v1/repairs/{id}/return", new { })).ShouldBe(HttpStatusCode.Conflict))
             .GetProperty("code").GetString().ShouldBe("repair.not_ready_for_return");
+        await (await api.PostJsonAsync($"/api/v1/repairs/{id}/payments", new { amount = 500m, method = "cash" })).ShouldBe(HttpStatusCode.Created);
 
         await MoveAsync(api, id, "Diagnostics");
         await MoveAsync(api, id, "Refused", comment: "Клиент отказался");

@@ -312,6 +312,20 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
         DateTime now, Actor actor, string? comment, int expectedVersion, IRepairMessages messages)
     {
         EnsureVersion(expectedVersion);
+        EnsureReturnable(graph, messages);
+        var answers = finalChecklist.ToDictionary(m => m.Text, m => m.AtReturn ?? m.AtIntake, StringComparer.Ordinal);
+        Checklist = [.. Checklist.Select(m => m with { AtReturn = answers.GetValueOrDefault(m.Text) }),
+            .. finalChecklist.Where(f => Checklist.All(m => m.Text != f.Text)).Select(f => new ChecklistMark(f.Text, null, f.AtReturn ?? f.AtIntake))];
+        PasscodeCipher = null;
+        IssuedAt = now;
+        IssuedWithDebt = withDebt;
+        WorkWarrantyUntil = Stage == StageCodes.Refused ? null : workWarrantyUntil;
+        return EnterStage(StageCodes.Issued, null, now, actor, comment);
+    }
+
+    /// <summary>The order is open and its stage leads to the client (Ready, Refused, or an administrator's stage with that edge).</summary>
+    public void EnsureReturnable(StageGraph graph, IRepairMessages messages)
+    {
         if (IsClosed)
         {
             throw new BusinessRuleException(RepairErrors.Closed, messages.Closed(Number));
@@ -321,15 +335,6 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
         {
             throw new BusinessRuleException(RepairErrors.NotReadyForReturn, messages.NotReadyForReturn(Stage));
         }
-
-        var answers = finalChecklist.ToDictionary(m => m.Text, m => m.AtReturn ?? m.AtIntake, StringComparer.Ordinal);
-        Checklist = [.. Checklist.Select(m => m with { AtReturn = answers.GetValueOrDefault(m.Text) }),
-            .. finalChecklist.Where(f => Checklist.All(m => m.Text != f.Text)).Select(f => new ChecklistMark(f.Text, null, f.AtReturn ?? f.AtIntake))];
-        PasscodeCipher = null;
-        IssuedAt = now;
-        IssuedWithDebt = withDebt;
-        WorkWarrantyUntil = Stage == StageCodes.Refused ? null : workWarrantyUntil;
-        return EnterStage(StageCodes.Issued, null, now, actor, comment);
     }
 
     private RepairStageChange EnterStage(string to, int? limitHours, DateTime now, Actor actor, string? comment)

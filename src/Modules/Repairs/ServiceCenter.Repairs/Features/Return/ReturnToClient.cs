@@ -54,6 +54,9 @@ public sealed class ReturnToClient(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.GetVisibleAsync(id, user, ct);
         var graph = await stages.ForBranchAsync(db, order.BranchId, ct);
+
+        // An order not yet ready is refused as such, before anyone is told about money.
+        order.EnsureReturnable(graph.Graph, messages);
         var lines = await db.Set<RepairLine>().AsNoTracking().Where(x => x.RepairId == id && !x.IsRemoved).ToListAsync(ct);
         var paid = (await money.PaymentsAsync(db, id, ct)).Paid();
         var total = order.TotalKopecks.Rubles();
