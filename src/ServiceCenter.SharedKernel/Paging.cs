@@ -1,7 +1,15 @@
 namespace ServiceCenter.SharedKernel;
 
 /// <summary>A page of a server-side list: <c>{"items":[…],"total":N}</c>.</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total)
+{
+    /// <summary>
+    /// True when the list stopped counting: <see cref="Total"/> is then a lower bound ("more than
+    /// N"). Very large lists (a million repair orders) count only this far, because an exact count
+    /// costs far more than the page itself.
+    /// </summary>
+    public bool TotalCapped { get; init; }
+}
 
 /// <summary>List query common to every list endpoint and page: <c>?search=&amp;page=&amp;pageSize=&amp;sort=</c>.</summary>
 /// <param name="Page">1-based page number.</param>
