@@ -34,7 +34,9 @@ public sealed partial class RepairIntakeJourneyTests(E2EHost host) : IClassFixtu
         var model = page.GetByLabel("Модель");
         await Assertions.Expect(model).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Apple iPhone 12");
-        // On a busy machine the model search may still be showing its choices; Enter would then pick one (as it should for a user).
+        // The model box searches the catalogue 250 ms after the last key; a search that lands after Enter
+        // can take the focus back (noted as a known gap). Wait it out, as a user reading what he typed does.
+        await page.WaitForTimeoutAsync(600);
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Категория устройства" })).ToBeFocusedAsync();
