@@ -20,14 +20,26 @@ internal static class RepairContext
     public static Task<RepairOrder> GetVisibleAsync(this AppDbContext db, Guid id, ICurrentUser user, CancellationToken ct) =>
         db.Set<RepairOrder>().VisibleTo(user).GetByIdAsync(id, ct);
 
+    /// <summary>Where a branch's time zone is unknown (a branch is always given one; history may name a deleted zone).</summary>
+    public const string DefaultTimeZone = "Europe/Moscow";
+
     /// <summary>The branch's calendar date now (a Moscow shop's "today" at 01:00 MSK is already the next UTC day minus three hours).</summary>
-    public static DateOnly LocalToday(TimeProvider clock, string timeZone) =>
+    public static DateOnly LocalToday(TimeProvider clock, string? timeZone) =>
         DateOnly.FromDateTime(LocalNow(clock.GetUtcNow().UtcDateTime, timeZone));
 
-    public static DateTime LocalNow(DateTime utc, string timeZone)
+    public static DateTime LocalNow(DateTime utc, string? timeZone) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone(timeZone));
+
+    public static TimeZoneInfo Zone(string? timeZone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? DefaultTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// The order numbers a scanned or typed text may name (REP-08): the one place that reads a scan.
+    /// Numbers are stored upper-case (the branch prefix is) and SQLite cannot upper-case Cyrillic itself.
+    /// </summary>
+    public static IQueryable<RepairOrder> NamedBy(this IQueryable<RepairOrder> query, string code)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        var (typed, decoded) = RepairBarcode.Candidates(code);
+        return query.Where(o => o.Number == typed || o.Number == decoded);
     }
 
     public static Money Kopecks(this long kopecks) => new(kopecks);

@@ -24,10 +24,9 @@ internal sealed class RepairSearch(IDbContextFactory<AppDbContext> dbFactory, IC
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orders = db.Set<RepairOrder>().AsNoTracking().VisibleTo(user);
-        if (await GetRepair.FindByCodeAsync(db, text, user, ct) is { } id)
+        if (await orders.NamedBy(text).Select(o => new { o.Id, o.Number, o.ClientName, o.DeviceName }).FirstOrDefaultAsync(ct) is { } hit)
         {
             // Only this order: other modules' partial matches must not turn a scan into a list.
-            var hit = await orders.Where(o => o.Id == id).Select(o => new { o.Id, o.Number, o.ClientName, o.DeviceName }).FirstAsync(ct);
             return [new SearchHit(l["Search.Repair"], $"{hit.Number} · {hit.DeviceName}", hit.ClientName, $"/repairs/{hit.Id}")];
         }
 

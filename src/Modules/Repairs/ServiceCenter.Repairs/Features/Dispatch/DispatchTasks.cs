@@ -75,7 +75,7 @@ public sealed class DispatchTasks(
         await db.SaveChangesAsync(ct);
         var branch = await catalog.BranchAsync(db, task.BranchId, ct);
         return new BoardTask(task.Id, task.Version, order.Id, order.Number, order.DeviceName, task.Title, task.AssigneeId, task.PlannedHours, task.SpentHours,
-            task.DueOn, task.Status, task.IsOverdue(RepairContext.LocalToday(clock, branch?.TimeZone ?? "Europe/Moscow")));
+            task.DueOn, task.Status, task.IsOverdue(RepairContext.LocalToday(clock, branch?.TimeZone)));
     }
 
     /// <summary>All the tasks move or none does; a task without a due date gets today (its branch's) plus N working days.</summary>
@@ -96,7 +96,7 @@ public sealed class DispatchTasks(
         var todays = new Dictionary<Guid, DateOnly>();
         foreach (var branchId in tasks.Select(t => t.BranchId).Distinct())
         {
-            todays[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone ?? "Europe/Moscow");
+            todays[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone);
         }
 
         foreach (var t in tasks)

@@ -72,7 +72,7 @@ public sealed class GetDispatchBoard(
         var todays = new Dictionary<Guid, DateOnly>();
         foreach (var branchId in rows.Select(r => r.Task.BranchId).Distinct())
         {
-            todays[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone ?? "Europe/Moscow");
+            todays[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone);
         }
 
         var cards = rows

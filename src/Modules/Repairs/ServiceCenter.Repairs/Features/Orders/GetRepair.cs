@@ -28,8 +28,8 @@ public sealed class GetRepair(
     public async Task<RepairDto> ByBarcodeAsync(string code, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var id = await FindByCodeAsync(db, code, user, ct) ?? throw new SharedKernel.Domain.NotFoundException(nameof(RepairOrder), code);
-        var o = await db.Set<RepairOrder>().AsNoTracking().GetByIdAsync(id, ct);
+        var o = await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user).NamedBy(code).FirstOrDefaultAsync(ct)
+            ?? throw new SharedKernel.Domain.NotFoundException(nameof(RepairOrder), code);
         return await ReadAsync(db, o, ct);
     }
 
@@ -47,9 +47,7 @@ public sealed class GetRepair(
 
     internal static async Task<Guid?> FindByCodeAsync(AppDbContext db, string code, ICurrentUser user, CancellationToken ct)
     {
-        var (typed, decoded) = RepairBarcode.Candidates(code);
-        return await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user)
-            .Where(o => o.Number == typed || o.Number == decoded)
+        return await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user).NamedBy(code)
             .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
     }
 
@@ -66,7 +64,7 @@ public sealed class GetRepair(
         var peopleNames = await catalog.EmployeeNamesAsync(db, people, ct);
         var workTypes = await catalog.ItemsAsync(db, [.. tasks.Select(t => t.WorkTypeId).OfType<Guid>().Distinct()], ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone ?? "Europe/Moscow"));
+        var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone));
         var paid = payments.Paid();
 
         string Name(string code) => names.Of(graph.Stages.GetValueOrDefault(code), code);

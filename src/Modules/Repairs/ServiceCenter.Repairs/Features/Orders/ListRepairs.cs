@@ -138,11 +138,10 @@ public sealed partial class ListRepairs(
         if (!string.IsNullOrEmpty(search))
         {
             var (typed, decoded) = RepairBarcode.Candidates(search);
-            if (NumberShape().IsMatch(typed.ToUpperInvariant()) || NumberShape().IsMatch(decoded))
+            if (NumberShape().IsMatch(typed) || NumberShape().IsMatch(decoded))
             {
                 // A typed or scanned number: every order shares its trigrams (prefix, year), so only the unique index answers fast.
-                var upper = typed.ToUpperInvariant();
-                q = q.Where(o => o.Number == upper || o.Number == decoded);
+                q = q.NamedBy(search);
             }
             else
             {

@@ -21,7 +21,8 @@ public sealed class RepairForms(
     ICatalogReader catalog,
     ICurrentUser user,
     IStringLocalizer<PrintResource> l,
-    IStringLocalizer<RepairsResource> rl)
+    IStringLocalizer<RepairsResource> rl,
+    TimeProvider clock)
 {
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
 
@@ -162,7 +163,7 @@ public sealed class RepairForms(
     public async Task<byte[]> WarrantyCardAsync(Guid id, CancellationToken ct)
     {
         var (o, branch, organisation, _) = await LoadAsync(id, ct);
-        var from = DateOnly.FromDateTime(Local(o.IssuedAt ?? DateTime.UtcNow, branch));
+        var from = DateOnly.FromDateTime(Local(o.IssuedAt ?? clock.GetUtcNow().UtcDateTime, branch));
         using var form = new PdfForm(PageSetup.A4, l["WarrantyCard.Title", o.Number]);
         form.Title(l["WarrantyCard.Title", o.Number]);
         Executor(form, organisation, branch);
@@ -233,7 +234,7 @@ public sealed class RepairForms(
         form.Rule();
     }
 
-    private static DateTime Local(DateTime utc, BranchInfo? branch) => RepairContext.LocalNow(utc, branch?.TimeZone ?? "Europe/Moscow");
+    private static DateTime Local(DateTime utc, BranchInfo? branch) => RepairContext.LocalNow(utc, branch?.TimeZone);
 
     private static string? Phone(string? e164) => e164 is null ? null : SharedKernel.Validation.PhoneFormat.Display(e164);
 
@@ -241,5 +242,5 @@ public sealed class RepairForms(
 
     private static string Amount(decimal amount) => amount.ToString("N2", Ru);
 
-    private string YesNo(bool? value) => value switch { true => l["Print.Yes"], false => l["Print.No"], _ => "—" };
+    private string YesNo(bool? value) => value switch { true => l["Print.Yes"], false => l["Print.No"], _ => l["Print.NotChecked"] };
 }

@@ -69,7 +69,7 @@ public sealed class ReturnToClient(
 
         var branch = await catalog.BranchAsync(db, order.BranchId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone ?? "Europe/Moscow"));
+        var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone));
         var workDays = lines.Where(x => x.Kind == RepairLineKind.Work).Select(x => x.WarrantyDays ?? 0).DefaultIfEmpty(0).Max();
         var checklist = (input.Checklist ?? []).Select(c => new ChecklistMark(c.Text.Trim(), null, c.Checked)).ToList();
 

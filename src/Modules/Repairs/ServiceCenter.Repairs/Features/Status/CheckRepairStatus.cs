@@ -57,15 +57,8 @@ internal sealed class CheckRepairStatus(
     public async Task<RepairStatusDto?> HandleAsync(StatusQuery query, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(query, ct);
-        var typed = query.Number!.Trim();
-
-        // Numbers are stored upper-case (the branch prefix is), and SQLite cannot upper-case Cyrillic itself.
-        var number = typed.ToUpperInvariant();
-        var (_, decoded) = RepairBarcode.Candidates(typed);
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidate = await db.Set<RepairOrder>().AsNoTracking()
-            .Where(o => o.Number == number || o.Number == decoded)
+        var candidate = await db.Set<RepairOrder>().AsNoTracking().NamedBy(query.Number!)
             .Select(o => new { o.Id, o.BranchId, o.Number, o.DeviceName, o.Stage, o.PromisedOn, o.TotalKopecks, o.ClientPhone })
             .FirstOrDefaultAsync(ct);
         if (!PhoneMatches(candidate?.ClientPhone, query.Phone4!.Trim()) || candidate is null)
@@ -82,7 +75,7 @@ internal sealed class CheckRepairStatus(
             .ToListAsync(ct);
         var payments = await money.PaymentsAsync(db, candidate.Id, ct);
         var paid = payments.Paid();
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(branch?.TimeZone ?? "Europe/Moscow", out var z) ? z : TimeZoneInfo.Utc;
+        var zone = RepairContext.Zone(branch?.TimeZone);
 
         string Name(string code) => names.Of(graph.Stages.GetValueOrDefault(code), code);
 

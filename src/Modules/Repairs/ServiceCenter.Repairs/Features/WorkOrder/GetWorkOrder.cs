@@ -19,7 +19,7 @@ public sealed class GetWorkOrder(IDbContextFactory<AppDbContext> dbFactory, ICat
             .OrderBy(x => x.IsRemoved).ThenBy(x => x.CreatedAt).ThenBy(x => x.Id).ToListAsync(ct);
         var approvals = await db.Set<RepairApproval>().AsNoTracking().Where(a => a.RepairId == o.Id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
         var branch = await catalog.BranchAsync(db, o.BranchId, ct);
-        var today = RepairContext.LocalToday(clock, branch?.TimeZone ?? "Europe/Moscow");
+        var today = RepairContext.LocalToday(clock, branch?.TimeZone);
         var people = await catalog.EmployeeNamesAsync(db, [.. tasks.Select(t => t.AssigneeId).Concat(lines.Select(x => x.PerformerId)).OfType<Guid>().Distinct()], ct);
         var workTypes = await catalog.ItemsAsync(db, [.. tasks.Select(t => t.WorkTypeId).OfType<Guid>().Distinct()], ct);
         var live = lines.Where(x => !x.IsRemoved).ToList();

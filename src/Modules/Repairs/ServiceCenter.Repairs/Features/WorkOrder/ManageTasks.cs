@@ -121,7 +121,7 @@ public sealed class ManageTasks(
     private async Task<TaskChanged> ResultAsync(AppDbContext db, RepairOrder order, RepairTask task, CancellationToken ct)
     {
         var branch = await catalog.BranchAsync(db, order.BranchId, ct);
-        var today = RepairContext.LocalToday(clock, branch?.TimeZone ?? "Europe/Moscow");
+        var today = RepairContext.LocalToday(clock, branch?.TimeZone);
         var workType = task.WorkTypeId is { } w ? (await catalog.ItemsAsync(db, [w], ct)).GetValueOrDefault(w)?.Name : null;
         var assignee = task.AssigneeId is { } a ? (await catalog.EmployeeNamesAsync(db, [a], ct)).GetValueOrDefault(a) : null;
         return new TaskChanged(task.ToDto(workType, assignee, today), order.TechnicianId, order.Version);
