@@ -2129,6 +2129,447 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ServiceCenter.Warranty.Domain.Coverage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PartSerial")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part_serial");
+
+                    b.Property<Guid>("SerialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_id");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_kind");
+
+                    b.Property<Guid?>("SourceLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_line_id");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_number");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int?>("TermDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_days");
+
+                    b.Property<int?>("TermMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_coverages");
+
+                    b.HasIndex("SerialId")
+                        .HasDatabaseName("ix_warranty_coverages_serial_id");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_warranty_coverages_source_id");
+
+                    b.ToTable("warranty_coverages", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Warranty.Domain.Serial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("characteristic");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<int?>("ExplicitMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("explicit_months");
+
+                    b.Property<DateOnly?>("GoodsEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_ends_on");
+
+                    b.Property<string>("GoodsKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_kind");
+
+                    b.Property<int>("GoodsMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("goods_months");
+
+                    b.Property<string>("GoodsSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_source");
+
+                    b.Property<string>("GoodsStartRule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_start_rule");
+
+                    b.Property<DateOnly?>("GoodsStartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_starts_on");
+
+                    b.Property<Guid?>("GoodsTermId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_term_id");
+
+                    b.Property<string>("Imei")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imei");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<int?>("ImportLine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_line");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<DateOnly?>("SaleDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_date");
+
+                    b.Property<Guid?>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_serials");
+
+                    b.HasIndex("Imei")
+                        .HasDatabaseName("ix_warranty_serials_imei");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_warranty_serials_item_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_warranty_serials_owner_id");
+
+                    b.HasIndex("SerialKey", "ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_serials_serial_key_item_id");
+
+                    b.ToTable("warranty_serials", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Warranty.Domain.SerialEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<DateOnly?>("DemandOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("demand_on");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_kind");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<Guid?>("RelatedSerialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("related_serial_id");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_on");
+
+                    b.Property<Guid>("SerialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_serial_events");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_warranty_serial_events_document_id");
+
+                    b.HasIndex("SerialId", "At")
+                        .HasDatabaseName("ix_warranty_serial_events_serial_id_at");
+
+                    b.ToTable("warranty_serial_events", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Warranty.Domain.Voiding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("EvidenceFileIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_file_ids");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RestoreReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restore_reason");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restored_at");
+
+                    b.Property<string>("RestoredByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restored_by_name");
+
+                    b.Property<Guid>("SerialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_voidings");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_warranty_voidings_batch_id");
+
+                    b.HasIndex("SerialId")
+                        .HasDatabaseName("ix_warranty_voidings_serial_id");
+
+                    b.ToTable("warranty_voidings", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Warranty.Domain.WarrantyTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_archived");
+
+                    b.Property<Guid?>("ItemGroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_group_id");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("ManufacturerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manufacturer_id");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("months");
+
+                    b.Property<string>("StartRule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_rule");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_terms");
+
+                    b.HasIndex("CounterpartyId")
+                        .HasDatabaseName("ix_warranty_terms_counterparty_id");
+
+                    b.ToTable("warranty_terms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("ServiceCenter.Data.Identity.AppRole", null)

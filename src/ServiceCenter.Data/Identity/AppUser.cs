@@ -79,6 +79,15 @@ public static class Policies
     /// <summary>Hand a device back while money is still due (the debt stays on the ledger).</summary>
     public const string IssueWithDebt = "repairs.issue-with-debt";
 
+    /// <summary>Register serial numbers, edit them, import them (WAR-01, WAR-04): the front desk, storekeepers, managers.</summary>
+    public const string EditSerials = "serials.edit";
+
+    /// <summary>Void a unit's warranty (WAR-06): technicians who find the cause, managers.</summary>
+    public const string VoidWarranty = "warranty.void";
+
+    /// <summary>Restore a voided warranty and set per-counterparty terms (WAR-05, WAR-06): managers and administrators.</summary>
+    public const string ManageWarranty = "warranty.manage";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -90,5 +99,8 @@ public static class Policies
         [AcceptRepairs] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier],
         [WorkOnRepairs] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Technician, Roles.FieldTechnician],
         [IssueWithDebt] = [Roles.Administrator, Roles.Manager],
+        [EditSerials] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Storekeeper, Roles.Technician],
+        [VoidWarranty] = [Roles.Administrator, Roles.Manager, Roles.Technician],
+        [ManageWarranty] = [Roles.Administrator, Roles.Manager],
     };
 }

@@ -8,6 +8,7 @@ internal static class ModuleAssemblies
     public static readonly Assembly[] All = [
         typeof(ServiceCenter.Catalog.CatalogModule).Assembly,
         typeof(ServiceCenter.Finance.FinanceModule).Assembly,
+        typeof(ServiceCenter.Warranty.WarrantyModule).Assembly,
         typeof(ServiceCenter.Repairs.RepairsModule).Assembly,
     ];
 }
