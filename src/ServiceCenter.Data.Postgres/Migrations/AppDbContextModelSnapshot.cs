@@ -2276,6 +2276,14 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("goods_ends_on");
 
+                    b.Property<DateOnly?>("GoodsExtendedEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("goods_extended_ends_on");
+
+                    b.Property<int>("GoodsExtensionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("goods_extension_days");
+
                     b.Property<string>("GoodsKind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2372,6 +2380,9 @@ namespace ServiceCenter.Data.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_warranty_serials");
+
+                    b.HasIndex("GoodsExtendedEndsOn")
+                        .HasDatabaseName("ix_warranty_serials_goods_extended_ends_on");
 
                     b.HasIndex("Imei")
                         .HasDatabaseName("ix_warranty_serials_imei");

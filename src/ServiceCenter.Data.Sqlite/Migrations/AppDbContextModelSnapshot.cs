@@ -2238,6 +2238,14 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("goods_ends_on");
 
+                    b.Property<DateOnly?>("GoodsExtendedEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_extended_ends_on");
+
+                    b.Property<int>("GoodsExtensionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("goods_extension_days");
+
                     b.Property<string>("GoodsKind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2334,6 +2342,9 @@ namespace ServiceCenter.Data.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_warranty_serials");
+
+                    b.HasIndex("GoodsExtendedEndsOn")
+                        .HasDatabaseName("ix_warranty_serials_goods_extended_ends_on");
 
                     b.HasIndex("Imei")
                         .HasDatabaseName("ix_warranty_serials_imei");

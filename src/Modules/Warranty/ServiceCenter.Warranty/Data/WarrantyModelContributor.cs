@@ -29,6 +29,7 @@ internal sealed class WarrantyModelContributor : IModelContributor
             b.HasIndex(x => x.Imei);
             b.HasIndex(x => x.OwnerId);
             b.HasIndex(x => x.ItemId);
+            b.HasIndex(x => x.GoodsExtendedEndsOn);
         });
 
         modelBuilder.Entity<Coverage>(b =>

@@ -62,6 +62,15 @@ public sealed class Serial : VersionedEntity, IAuditable
     /// <summary>The goods coverage's last day before extensions.</summary>
     public DateOnly? GoodsEndsOn { get; private set; }
 
+    /// <summary>
+    /// The goods coverage's last day after the extensions of warranty repairs (ЗоЗПП ст. 20 п. 3): a copy of what
+    /// <see cref="WarrantyEngine"/> computes from the history, kept so lists and reports filter by state in the database.
+    /// </summary>
+    public DateOnly? GoodsExtendedEndsOn { get; private set; }
+
+    /// <summary>The days warranty repairs added to the goods coverage (the engine's figure at the last return).</summary>
+    public int GoodsExtensionDays { get; private set; }
+
     public GoodsTermSource GoodsSource { get; private set; }
 
     /// <summary>The per-counterparty term applied, when <see cref="GoodsSource"/> is <see cref="GoodsTermSource.CounterpartyTerm"/>.</summary>
@@ -124,6 +133,14 @@ public sealed class Serial : VersionedEntity, IAuditable
         Touch();
     }
 
+    /// <summary>Keeps the extended end in step after a warranty repair extended the goods coverage (days from <see cref="WarrantyEngine.Extend"/>).</summary>
+    public void SetExtension(int days)
+    {
+        GoodsExtensionDays = days;
+        GoodsExtendedEndsOn = GoodsEndsOn?.AddDays(days);
+        Touch();
+    }
+
     public void ChangeOwner(Guid? ownerId)
     {
         OwnerId = ownerId;
@@ -161,6 +178,7 @@ public sealed class Serial : VersionedEntity, IAuditable
         GoodsStartRule = g.StartRule;
         GoodsStartsOn = g.StartsOn;
         GoodsEndsOn = g.EndsOn;
+        GoodsExtendedEndsOn = g.EndsOn?.AddDays(GoodsExtensionDays);
         GoodsSource = g.Source;
         GoodsTermId = g.Term?.Id;
     }

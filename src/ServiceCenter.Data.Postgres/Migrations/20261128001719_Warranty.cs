@@ -81,6 +81,8 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     goods_start_rule = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     goods_starts_on = table.Column<DateOnly>(type: "date", nullable: true),
                     goods_ends_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    goods_extended_ends_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    goods_extension_days = table.Column<int>(type: "integer", nullable: false),
                     goods_source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     goods_term_id = table.Column<Guid>(type: "uuid", nullable: true),
                     replaced_by_id = table.Column<Guid>(type: "uuid", nullable: true),
@@ -161,6 +163,11 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 name: "ix_warranty_serial_events_serial_id_at",
                 table: "warranty_serial_events",
                 columns: new[] { "serial_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_warranty_serials_goods_extended_ends_on",
+                table: "warranty_serials",
+                column: "goods_extended_ends_on");
 
             migrationBuilder.CreateIndex(
                 name: "ix_warranty_serials_imei",
