@@ -8,6 +8,8 @@
 #   bench/run.sh --suite repairs                     repair orders, 1 000 000 of them, PostgreSQL only
 #   bench/run.sh --suite repairs --orders 20000 --intake-seconds 10
 #   bench/run.sh --suite repairs --provider sqlite   repair orders on SQLite instead (1M there is optional)
+#   bench/run.sh --suite serials                     serial registry, 10 000 000 units, PostgreSQL: warranty status, card, registration
+#   bench/run.sh --suite serials --serials 100000 --register-seconds 5
 #
 # Counterparty defaults: --rows 100000, 300 requests per scenario, 1 and 4 clients. Repair defaults:
 # --orders 1000000 --client-cards 50000 --intake-seconds 60 --intake-clients 8, and the same
@@ -38,7 +40,10 @@ case "$suite" in
   repairs|repair)
     suite=repairs
     [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
-  *) echo "unknown suite '$suite': use counterparties or repairs"; exit 2 ;;
+  serials|serial)
+    suite=serials
+    [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
+  *) echo "unknown suite '$suite': use counterparties, repairs or serials"; exit 2 ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

@@ -6,14 +6,16 @@ namespace ServiceCenter.Bench;
 /// Command line: <c>[--suite counterparties|repairs] --provider sqlite|postgres [--pg "conn"] [--requests 300]
 /// [--concurrency 4] [--seconds 30] [--keep] [--show-sql]</c>; the counterparty suite adds <c>[--rows 100000]</c>,
 /// the repair suite <c>[--orders 1000000] [--client-cards 50000] [--intake-seconds 60] [--intake-clients 8]
-/// [--intake-branches 3]</c> (how many branches the intake clients are spread over: numbers are taken per branch).
+/// [--intake-branches 3]</c>, the serial suite <c>[--serials 10000000] [--client-cards 50000] [--register-seconds 20] [--register-clients 4]</c> (how many branches the intake clients are spread over: numbers are taken per branch).
 /// </summary>
 internal sealed record BenchOptions(
     string Suite, string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql,
-    int Orders, int ClientCards, int IntakeSeconds, int IntakeClients, int IntakeBranches)
+    int Orders, int ClientCards, int IntakeSeconds, int IntakeClients, int IntakeBranches,
+    int SerialCount = 10_000_000, int RegisterSeconds = 20, int RegisterClients = 4)
 {
     public const string Counterparties = "counterparties";
     public const string Repairs = "repairs";
+    public const string Serials = "serials";
 
     public bool IsPostgres => Provider == "Postgres";
 
@@ -31,7 +33,8 @@ internal sealed record BenchOptions(
         {
             "counterparties" or "counterparty" => Counterparties,
             "repairs" or "repair" => Repairs,
-            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties or repairs."),
+            "serials" or "serial" => Serials,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs or serials."),
         };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
         {
@@ -49,7 +52,8 @@ internal sealed record BenchOptions(
             suite, provider, pg, Int("--rows", 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
             args.Contains("--keep"), args.Contains("--show-sql"),
             Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
-            Int("--intake-branches", RepairLoader.BranchSpecs.Length));
+            Int("--intake-branches", RepairLoader.BranchSpecs.Length),
+            Int("--serials", 10_000_000), Int("--register-seconds", 20), Int("--register-clients", 4));
         if (options.Orders < 1000 || options.ClientCards < 100 || options.IntakeSeconds < 1 || options.IntakeClients < 1 ||
             options.IntakeBranches < 1 || options.IntakeBranches > RepairLoader.BranchSpecs.Length ||
             options.Concurrency < 1 || options.Requests < 1)

@@ -19,9 +19,12 @@ internal static class BenchProgram
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
         var options = BenchOptions.Parse(args);
-        var size = options.Suite == BenchOptions.Repairs
-            ? $"orders={options.Orders:N0} client-cards={options.ClientCards:N0} intake={options.IntakeClients} clients × {options.IntakeSeconds}s"
-            : $"rows={options.Rows:N0}";
+        var size = options.Suite switch
+        {
+            BenchOptions.Repairs => $"orders={options.Orders:N0} client-cards={options.ClientCards:N0} intake={options.IntakeClients} clients × {options.IntakeSeconds}s",
+            BenchOptions.Serials => $"serials={options.SerialCount:N0} client-cards={options.ClientCards:N0} registration={options.RegisterClients} clients × {options.RegisterSeconds}s",
+            _ => $"rows={options.Rows:N0}",
+        };
         Console.WriteLine($"ServiceCenter bench: suite={options.Suite} provider={options.Provider} {size} requests={options.Requests} " +
                           $"clients=1,{options.Concurrency} limit={options.MaxSeconds}s per run, {Environment.ProcessorCount} cores, load {LoadAverage()}");
 
@@ -39,6 +42,10 @@ internal static class BenchProgram
         if (options.Suite == BenchOptions.Repairs)
         {
             await RepairSuite.RunAsync(run);
+        }
+        else if (options.Suite == BenchOptions.Serials)
+        {
+            await SerialSuite.RunAsync(run);
         }
         else
         {
