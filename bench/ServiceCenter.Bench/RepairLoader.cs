@@ -288,15 +288,17 @@ internal static class RepairLoader
                 saleDate = localDate.AddDays(-random.Next(10, 800));
             }
 
-            EarlierRepair? earlier = slot.Number > 200 && random.Next(100) < 4
-                ? new EarlierRepair(DocumentNumbers.Format(branch.Prefix, slot.Year, slot.Number - random.Next(50, 200)), localDate.AddDays(random.Next(1, 60)))
+            // The intake's indicator as the Warranty module's engine decides it for typed facts: goods first, then our earlier work.
+            (string Number, DateOnly Until)? earlier = slot.Number > 200 && random.Next(100) < 4
+                ? (DocumentNumbers.Format(branch.Prefix, slot.Year, slot.Number - random.Next(50, 200)), localDate.AddDays(random.Next(1, 60)))
                 : null;
-            var warranty = WarrantyRules.Decide(localDate, saleDate, months, earlier);
-            var reason = warranty switch
+            DateOnly? goodsEnd = saleDate is { } sold && months is { } m ? Warranty.Domain.WarrantyEngine.EndOfMonths(sold, m) : null;
+            var terms = goodsEnd >= localDate && saleDate <= localDate ? WarrantyKind.Warranty : earlier is not null ? WarrantyKind.OurWorkWarranty : WarrantyKind.Paid;
+            var reason = terms switch
             {
-                { Kind: WarrantyKind.OurWorkWarranty } => $"Повторный ремонт по заказу {warranty.EarlierRepairNumber}: гарантия на работу до {Date(warranty.EndsOn)}",
-                { Kind: WarrantyKind.Warranty } => $"Гарантия до {Date(warranty.EndsOn)} (продано {Date(saleDate)}, {months} мес.)",
-                { EndsOn: not null } => $"Гарантия истекла {Date(warranty.EndsOn)}",
+                WarrantyKind.OurWorkWarranty => $"Повторный ремонт по заказу {earlier!.Value.Number}: гарантия на работу до {Date(earlier.Value.Until)}",
+                WarrantyKind.Warranty => $"Гарантия до {Date(goodsEnd)} (продано {Date(saleDate)}, {months} мес.)",
+                _ when goodsEnd is not null => $"Гарантия истекла {Date(goodsEnd)}",
                 _ => "Нет сведений о гарантии",
             };
 
@@ -315,10 +317,10 @@ internal static class RepairLoader
             var passcode = kind != DeviceKind.Other && random.Next(10) < 3 ? random.Pick(ciphers) : null;
             var (order, first) = RepairOrder.Accept(
                 branch.Id, Guid.CreateVersion7(acceptedAt), number, RepairBarcode.For(number), new ClientSnapshot(client.Id, client.Name, client.Phone),
-                device, (warranty.Kind, reason), passcode, limits.GetValueOrDefault(StageCodes.Accepted), acceptedAt, new Actor(null, random.Pick(branch.Receptionists)));
+                device, (terms, reason), passcode, limits.GetValueOrDefault(StageCodes.Accepted), acceptedAt, new Actor(null, random.Pick(branch.Receptionists)));
             changes.Add(new LoadRow(first));
 
-            var (stage, state, from, at) = Lifecycle(order, acceptedAt, warranty.Kind, branch);
+            var (stage, state, from, at) = Lifecycle(order, acceptedAt, terms, branch);
             Stages[stage] = Stages.GetValueOrDefault(stage) + 1;
             orders.Add(new LoadRow(order, state));
             if (stage != StageCodes.Accepted)

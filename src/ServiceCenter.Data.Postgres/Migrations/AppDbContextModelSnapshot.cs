@@ -1374,6 +1374,15 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("warranty_days");
 
+                    b.Property<string>("WarrantyNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("warranty_note");
+
+                    b.Property<DateOnly?>("WarrantyUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("warranty_until");
+
                     b.HasKey("Id")
                         .HasName("pk_repairs_lines");
 
@@ -1480,6 +1489,10 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fixed_at");
 
+                    b.Property<DateOnly?>("GoodsWarrantyEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("goods_warranty_ends_on");
+
                     b.Property<string>("Imei")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -1541,6 +1554,10 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("search_text");
 
+                    b.Property<Guid?>("SerialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("serial_id");
+
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1577,6 +1594,14 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<DateOnly?>("WarrantyEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("warranty_ends_on");
+
+                    b.Property<int?>("WarrantyExtensionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("warranty_extension_days");
+
                     b.Property<string>("WarrantyKind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1591,6 +1616,16 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("warranty_reason");
+
+                    b.Property<string>("WarrantyRule")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("warranty_rule");
+
+                    b.Property<string>("WarrantySourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("warranty_source_number");
 
                     b.Property<DateOnly?>("WorkWarrantyUntil")
                         .HasColumnType("date")
@@ -1621,6 +1656,9 @@ namespace ServiceCenter.Data.Postgres.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SerialId")
+                        .HasDatabaseName("ix_repairs_orders_serial_id");
 
                     b.HasIndex("SerialNumber")
                         .HasDatabaseName("ix_repairs_orders_serial_number");

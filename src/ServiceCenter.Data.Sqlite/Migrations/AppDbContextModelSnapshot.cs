@@ -1344,6 +1344,15 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("warranty_days");
 
+                    b.Property<string>("WarrantyNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_note");
+
+                    b.Property<DateOnly?>("WarrantyUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_until");
+
                     b.HasKey("Id")
                         .HasName("pk_repairs_lines");
 
@@ -1450,6 +1459,10 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("fixed_at");
 
+                    b.Property<DateOnly?>("GoodsWarrantyEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_warranty_ends_on");
+
                     b.Property<string>("Imei")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -1511,6 +1524,10 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("search_text");
 
+                    b.Property<Guid?>("SerialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_id");
+
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1547,6 +1564,14 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<DateOnly?>("WarrantyEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_ends_on");
+
+                    b.Property<int?>("WarrantyExtensionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warranty_extension_days");
+
                     b.Property<string>("WarrantyKind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1561,6 +1586,16 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("warranty_reason");
+
+                    b.Property<string>("WarrantyRule")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_rule");
+
+                    b.Property<string>("WarrantySourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warranty_source_number");
 
                     b.Property<DateOnly?>("WorkWarrantyUntil")
                         .HasColumnType("TEXT")
@@ -1585,6 +1620,9 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_repairs_orders_number");
+
+                    b.HasIndex("SerialId")
+                        .HasDatabaseName("ix_repairs_orders_serial_id");
 
                     b.HasIndex("SerialNumber")
                         .HasDatabaseName("ix_repairs_orders_serial_number");

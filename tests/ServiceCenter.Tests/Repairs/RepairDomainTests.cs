@@ -1,6 +1,9 @@
 using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.SharedKernel.Domain;
 using ServiceCenter.SharedKernel.Validation;
+using ServiceCenter.Warranty.Contracts;
+using ServiceCenter.Warranty.Domain;
 
 namespace ServiceCenter.Tests.Repairs;
 
@@ -93,19 +96,40 @@ public sealed class RepairDomainTests
     public void Warranty_RepeatDefectWithinOurWorkWarranty_WinsOverAnExpiredGoodsWarranty()
     {
         var today = new DateOnly(2026, 11, 27);
+        var goods = new CoverageFact(null, CoverageKind.Manufacturer, new DateOnly(2020, 1, 1), WarrantyEngine.EndOfMonths(new DateOnly(2020, 1, 1), 12));
+        var work = new CoverageFact(Guid.NewGuid(), CoverageKind.Work, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "МСК-2026-000001", Guid.NewGuid());
 
-        var decision = WarrantyRules.Decide(today, new DateOnly(2020, 1, 1), 12, new EarlierRepair("МСК-2026-000001", new DateOnly(2026, 12, 31)));
+        var status = WarrantyEngine.Evaluate(new SerialFacts([goods, work], [], []), today);
+        var kind = IntakeWarranty.KindOf(new WarrantyAnswer(
+            status.InWarranty, status.EndsOn, status.Deciding?.Coverage.Kind, null, "—", status.Reason, status.Deciding?.Coverage.SourceNumber, null));
 
-        decision.Kind.ShouldBe(WarrantyKind.OurWorkWarranty);
-        decision.EarlierRepairNumber.ShouldBe("МСК-2026-000001");
+        kind.ShouldBe(WarrantyKind.OurWorkWarranty);
+        status.Deciding!.Coverage.SourceNumber.ShouldBe("МСК-2026-000001");
     }
 
     [Theory]
     [InlineData("2025-11-27", 12, WarrantyKind.Warranty)]
     [InlineData("2025-11-26", 12, WarrantyKind.Paid)]
     [InlineData("2026-11-28", 12, WarrantyKind.Paid)]
-    public void Warranty_EndsOnTheSameDateOfTheLastMonth(string sold, int months, WarrantyKind expected) =>
-        WarrantyRules.Decide(new DateOnly(2026, 11, 27), DateOnly.Parse(sold, System.Globalization.CultureInfo.InvariantCulture), months, null).Kind.ShouldBe(expected);
+    public void Warranty_EndsOnTheSameDateOfTheLastMonth(string sold, int months, WarrantyKind expected)
+    {
+        var sale = DateOnly.Parse(sold, System.Globalization.CultureInfo.InvariantCulture);
+        var goods = new CoverageFact(null, CoverageKind.Manufacturer, sale, WarrantyEngine.EndOfMonths(sale, months));
+
+        var status = WarrantyEngine.Evaluate(new SerialFacts([goods], [], []), new DateOnly(2026, 11, 27));
+
+        IntakeWarranty.KindOf(new WarrantyAnswer(status.InWarranty, status.EndsOn, CoverageKind.Manufacturer, null, "—", status.Reason, null, null)).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(CoverageKind.Manufacturer, true, WarrantyKind.Warranty)]
+    [InlineData(CoverageKind.Seller, true, WarrantyKind.Warranty)]
+    [InlineData(CoverageKind.Work, true, WarrantyKind.OurWorkWarranty)]
+    [InlineData(CoverageKind.Part, true, WarrantyKind.OurWorkWarranty)]
+    [InlineData(CoverageKind.Manufacturer, false, WarrantyKind.Paid)]
+    [InlineData(CoverageKind.Work, false, WarrantyKind.Paid)]
+    public void Warranty_TheRegistrysAnswer_GivesTheOrdersTerms(CoverageKind coverage, bool inWarranty, WarrantyKind expected) =>
+        IntakeWarranty.KindOf(new WarrantyAnswer(inWarranty, new DateOnly(2027, 1, 1), coverage, null, "—", WarrantyReasonCode.Active, null, null)).ShouldBe(expected);
 
     private static RepairOrder NewOrder(Money? approvedLimit = null, string? passcode = null)
     {

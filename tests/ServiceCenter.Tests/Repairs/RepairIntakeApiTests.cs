@@ -145,7 +145,8 @@ public sealed class RepairIntakeApiTests(AppFactory app) : IClassFixture<AppFact
         var card = await GetAsync(api, order.GetProperty("id").GetGuid());
 
         card.GetProperty("warrantyKind").GetString().ShouldBe("Paid");
-        card.GetProperty("warrantyReason").GetString().ShouldBe("Гарантия истекла 15.01.2021");
+        // The reason is the warranty registry's answer for the sale typed at intake; it names the day the warranty ended.
+        card.GetProperty("warrantyReason").GetString()!.ShouldContain("истекла 15.01.2021");
         card.GetProperty("legalDeadline").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 

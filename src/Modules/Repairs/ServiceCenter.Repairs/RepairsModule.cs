@@ -33,6 +33,7 @@ public static class RepairsModule
         services.AddScoped<IRepairMoney, Features.Payments.RepairMoney>();
 
         services.AddScoped<AcceptDevices>();
+        services.AddScoped<IntakeWarranty>();
         services.AddScoped<GetRepair>();
         services.AddScoped<ListRepairs>();
         services.AddScoped<MoveToStage>();

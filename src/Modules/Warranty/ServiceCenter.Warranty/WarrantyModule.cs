@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceCenter.Data;
+using ServiceCenter.Warranty.Contracts;
 using ServiceCenter.Warranty.Data;
 
 namespace ServiceCenter.Warranty;
@@ -17,6 +18,9 @@ public static class WarrantyModule
         // Registry, status, terms, voiding (helper: registry).
         // Import (helper: import).
         // Repair return coverages and reports (helper: repairs).
+        services.AddScoped<IRepairWarranty, Features.RepairCoverage.RecordRepairReturn>();
+        // PLACEHOLDER until the registry helper's IWarrantyRegistry lands: delete this line with Features/Serials/WarrantyRegistry.cs's placeholder.
+        services.AddScoped<IWarrantyRegistry, Features.Serials.WarrantyRegistry>();
         return services;
     }
 

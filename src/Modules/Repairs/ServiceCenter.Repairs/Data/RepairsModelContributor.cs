@@ -35,6 +35,9 @@ internal sealed class RepairsModelContributor : IModelContributor
             b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(10);
             b.Property(x => x.WarrantyKind).HasConversion<string>().HasMaxLength(20);
             b.Property(x => x.WarrantyReason).HasMaxLength(500);
+            b.Property(x => x.WarrantyRule).HasMaxLength(500);
+            b.Property(x => x.WarrantySourceNumber).HasMaxLength(40);
+            b.HasIndex(x => x.SerialId);
             b.Property(x => x.Approval).HasConversion<string>().HasMaxLength(10);
             b.Property(x => x.Stage).HasMaxLength(40);
             b.Property(x => x.FixDescription).HasMaxLength(4000);
@@ -101,6 +104,7 @@ internal sealed class RepairsModelContributor : IModelContributor
             b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
             b.Property(x => x.Name).HasMaxLength(300);
             b.Property(x => x.SerialNumber).HasMaxLength(100);
+            b.Property(x => x.WarrantyNote).HasMaxLength(300);
             b.HasIndex(x => x.RepairId);
             b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -52,6 +52,9 @@ public sealed record DeviceIntake(
     int? WarrantyMonths,
     IReadOnlyList<ChecklistMark> Checklist);
 
+/// <summary>The warranty answer at intake beyond its kind and reason (WAR-02): until when, by which rule, our earlier repair that decides.</summary>
+public sealed record WarrantyDetails(DateOnly? EndsOn, string? Rule, string? SourceNumber);
+
 /// <summary>The client as the order records him at intake (the receipt carries these).</summary>
 public sealed record ClientSnapshot(Guid CounterpartyId, string Name, string? Phone);
 
@@ -133,6 +136,24 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
     /// <summary>Why the indicator says what it says, in the words of the intake.</summary>
     public string? WarrantyReason { get; private set; }
 
+    /// <summary>The last covered day of the coverage that decided the warranty at intake.</summary>
+    public DateOnly? WarrantyEndsOn { get; private set; }
+
+    /// <summary>Which rule gave that coverage, in the words of the intake.</summary>
+    public string? WarrantyRule { get; private set; }
+
+    /// <summary>Our earlier repair whose work warranty decided (a repeat repair).</summary>
+    public string? WarrantySourceNumber { get; private set; }
+
+    /// <summary>The unit in the serial registry (Warranty module), when it is there.</summary>
+    public Guid? SerialId { get; private set; }
+
+    /// <summary>Days this warranty repair extended the goods warranty by (ЗоЗПП ст. 20 п. 3), set at return.</summary>
+    public int? WarrantyExtensionDays { get; private set; }
+
+    /// <summary>The goods warranty's end after this repair's extension, set at return.</summary>
+    public DateOnly? GoodsWarrantyEndsOn { get; private set; }
+
     public DateOnly? SaleDate { get; private set; }
 
     public int? WarrantyMonths { get; private set; }
@@ -177,7 +198,7 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
     /// <summary>Accepts one device (REP-01); the caller took the number in the saving transaction.</summary>
     public static (RepairOrder Order, RepairStageChange Change) Accept(
         Guid branchId, Guid intakeId, string number, string barcode, ClientSnapshot client, DeviceIntake device,
-        (WarrantyKind Kind, string? Reason) warranty, string? passcodeCipher, int? acceptedLimitHours, DateTime now, Actor actor)
+        (WarrantyKind Kind, string? Reason) warranty, string? passcodeCipher, int? acceptedLimitHours, DateTime now, Actor actor, WarrantyDetails? details = null)
     {
         var o = new RepairOrder
         {
@@ -209,6 +230,9 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
             WarrantyMonths = device.WarrantyMonths,
             WarrantyKind = warranty.Kind,
             WarrantyReason = warranty.Reason,
+            WarrantyEndsOn = details?.EndsOn,
+            WarrantyRule = details?.Rule,
+            WarrantySourceNumber = details?.SourceNumber,
             PasscodeCipher = passcodeCipher,
             Checklist = [.. device.Checklist.Select(m => m with { AtReturn = null })],
             Stage = StageCodes.Accepted,
@@ -218,6 +242,16 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
         };
         o.UpdateSearchText();
         return (o, RepairStageChange.Create(o.Id, null, StageCodes.Accepted, now, actor, null));
+    }
+
+    /// <summary>Links the order to its unit in the serial registry; part of the intake, before the order is first saved.</summary>
+    public void LinkSerial(Guid serialId) => SerialId = serialId;
+
+    /// <summary>What the return's warranty repair did to the goods warranty; part of the return's change (<see cref="Return"/>).</summary>
+    public void RecordGoodsExtension(int days, DateOnly? goodsEndsOn)
+    {
+        WarrantyExtensionDays = days;
+        GoodsWarrantyEndsOn = goodsEndsOn;
     }
 
     /// <summary>

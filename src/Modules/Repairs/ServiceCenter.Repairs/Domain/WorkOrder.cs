@@ -116,6 +116,12 @@ public sealed class RepairLine : VersionedEntity, IAuditable
     /// <summary>Warranty on this work, days (from the item's workWarrantyDays unless set otherwise).</summary>
     public int? WarrantyDays { get; private set; }
 
+    /// <summary>Why the line is free: a repeat of a work under our running work warranty (WAR-07).</summary>
+    public string? WarrantyNote { get; private set; }
+
+    /// <summary>The last day of the coverage the line has after the return: its own, or the running one it was repeated under.</summary>
+    public DateOnly? WarrantyUntil { get; private set; }
+
     public bool IsRemoved { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -135,6 +141,14 @@ public sealed class RepairLine : VersionedEntity, IAuditable
     /// <summary>Lines are struck out, not deleted: the history shows what the estimate held.</summary>
     public void Remove(int expectedVersion) => Edit(expectedVersion, () => IsRemoved = true);
 
+    /// <summary>The coverage the return gave the line (WAR-07); a repeat keeps the running coverage's end and says so.</summary>
+    public void SetCoverage(DateOnly? until, string? note)
+    {
+        WarrantyUntil = until;
+        WarrantyNote = note ?? WarrantyNote;
+        Touch();
+    }
+
     public static long Amount(long quantityThousandths, long priceKopecks, long discountKopecks) =>
         (long)Math.Round(quantityThousandths * (decimal)priceKopecks / 1000m, MidpointRounding.AwayFromZero) - discountKopecks;
 
@@ -149,13 +163,14 @@ public sealed class RepairLine : VersionedEntity, IAuditable
         PerformerId = d.PerformerId;
         SerialNumber = string.IsNullOrWhiteSpace(d.SerialNumber) ? null : d.SerialNumber.Trim();
         WarrantyDays = d.WarrantyDays;
+        WarrantyNote = d.WarrantyNote;
         AmountKopecks = Amount(QuantityThousandths, PriceKopecks, DiscountKopecks);
     }
 }
 
 public sealed record LineData(
     RepairLineKind Kind, Guid? ItemId, string Name, long QuantityThousandths, Money Price, Money Discount,
-    Guid? PerformerId, string? SerialNumber, int? WarrantyDays);
+    Guid? PerformerId, string? SerialNumber, int? WarrantyDays, string? WarrantyNote = null);
 
 public enum ApprovalMethod
 {

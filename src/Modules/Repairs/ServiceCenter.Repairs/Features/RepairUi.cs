@@ -38,13 +38,19 @@ internal static class RepairUi
 
     /// <summary>
     /// The indicator's reason in the reader's language: the order stores it in the language of the
-    /// intake (the receipt prints that), so what can be told again from the sale date is told again.
-    /// A repeat repair names our earlier order, which only the stored text knows.
+    /// intake (the receipt prints that), so what can be told again from the sale date typed is told again.
+    /// The registry's answer (a registered unit: terms, extensions, voidings) and a repeat repair naming
+    /// our earlier order are known only by the stored text.
     /// </summary>
     public static string? WarrantyReason(RepairDto r, IStringLocalizer l)
     {
         static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var accepted = DateOnly.FromDateTime(r.AcceptedAt);
+        if (r.SerialId is not null)
+        {
+            return r.WarrantyReason;
+        }
+
         return (r.WarrantyKind, r.SaleDate, r.WarrantyMonths) switch
         {
             (WarrantyKind.Warranty, { } sold, { } months) => l["Warranty.Reason.Goods", D(sold.AddMonths(months)), D(sold), months],

@@ -55,5 +55,13 @@ public sealed record RepairWarrantyResult(int ExtensionDays, DateOnly? GoodsEnds
 /// <summary>The warranty side of a repair's return (issue 4): Repairs calls it in the return's unit of work.</summary>
 public interface IRepairWarranty
 {
+    /// <summary>
+    /// Adds the coverages the repair gives (a work line our work warranty, an installed part its own), none for a work the
+    /// unit's running work coverage already covered on the demand date; for a goods warranty repair the extension by the
+    /// days from demand to return (ЗоЗПП ст. 20 п. 3); and the history. The caller saves.
+    /// </summary>
     Task<RepairWarrantyResult> RecordReturnAsync(AppDbContext db, RepairReturnFacts facts, CancellationToken ct);
+
+    /// <summary>The unit's coverages running (and not voided) on a date: a work line under a running work coverage of the same work is a repeat repair (WAR-07).</summary>
+    Task<IReadOnlyList<CoverageFact>> RunningAsync(AppDbContext db, Guid serialId, DateOnly on, CancellationToken ct);
 }

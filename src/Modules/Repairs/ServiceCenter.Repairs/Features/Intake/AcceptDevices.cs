@@ -10,13 +10,17 @@ using ServiceCenter.Data.Settings;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Repairs.Resources;
+using ServiceCenter.Warranty.Contracts;
+using ServiceCenter.Warranty.Domain;
 
 namespace ServiceCenter.Repairs.Features.Intake;
 
 /// <summary>
 /// Accepts one or several devices of one client (REP-01, REP-02): each device becomes an order with
 /// a consecutive number of the branch and year, all in one transaction and one intake act. The
-/// warranty indicator is decided per device from the sale date typed and our earlier repairs.
+/// warranty indicator is decided again per device by <see cref="IntakeWarranty"/> (the serial registry's
+/// answer, WAR-02); a catalogue device with a serial is registered (or found) in the registry in the same
+/// save, owned by the client, with "taken into repair" in its history.
 /// </summary>
 public sealed class AcceptDevices(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -24,6 +28,8 @@ public sealed class AcceptDevices(
     IValidator<AcceptBatchInput> batchValidator,
     ICatalogReader catalog,
     StageGraphStore stages,
+    IntakeWarranty warranty,
+    IWarrantyRegistry registry,
     IDataProtectionProvider protection,
     ICurrentUser user,
     TimeProvider clock,
@@ -88,7 +94,12 @@ public sealed class AcceptDevices(
         var local = RepairContext.LocalNow(now, branch!.TimeZone);
         var today = DateOnly.FromDateTime(local);
         var graph = await stages.ForBranchAsync(db, branch.Id, ct);
-        var earlier = await EarlierRepairsAsync(db, devices, today, ct);
+        var decisions = new List<IntakeWarrantyDecision>(devices.Count);
+        foreach (var d in devices)
+        {
+            decisions.Add(await warranty.DecideAsync(db, new DeviceWarrantyFacts(d.ItemId, d.SerialNumber, d.Imei, d.SaleDate, d.WarrantyMonths), today, ct));
+        }
+
         var protector = protection.CreateProtector(PasscodePurpose);
         var actor = user.Actor();
         var intakeId = Guid.CreateVersion7();
@@ -96,14 +107,10 @@ public sealed class AcceptDevices(
 
         // Everything but the number is prepared before the transaction: the branch's number row stays
         // locked until commit, so each concurrent intake of the branch waits for exactly this much (docs/benchmarks.md).
-        var prepared = devices.Select(d =>
-        {
-            var warranty = WarrantyRules.Decide(today, d.SaleDate, d.WarrantyMonths, Match(earlier, d));
-            return (
-                Device: d.ToIntake(d.ItemId is { } itemId ? items[itemId].Name : d.Model!.Trim()),
-                Warranty: (warranty.Kind, WarrantyReason(warranty, d)),
-                Passcode: string.IsNullOrEmpty(d.Passcode) ? null : protector.Protect(d.Passcode));
-        }).ToList();
+        var prepared = devices.Select((d, i) => (
+            Device: d.ToIntake(d.ItemId is { } itemId ? items[itemId].Name : d.Model!.Trim()),
+            Warranty: (decisions[i].Kind, (string?)decisions[i].Reason),
+            Passcode: string.IsNullOrEmpty(d.Passcode) ? null : protector.Protect(d.Passcode))).ToList();
         var limitHours = graph.LimitHours(StageCodes.Accepted);
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -112,11 +119,18 @@ public sealed class AcceptDevices(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var first = await DocumentNumbers.NextAsync(db, NumberSeries, branch.Id, local.Year, ct, devices.Count);
             var accepted = new List<RepairOrder>();
+            var registered = new Dictionary<(Guid, string), Guid>();
             for (var i = 0; i < prepared.Count; i++)
             {
                 var number = DocumentNumbers.Format(branch.Prefix, local.Year, first + i);
                 var (order, change) = RepairOrder.Accept(
-                    branch.Id, intakeId, number, RepairBarcode.For(number), snapshot, prepared[i].Device, prepared[i].Warranty, prepared[i].Passcode, limitHours, now, actor);
+                    branch.Id, intakeId, number, RepairBarcode.For(number), snapshot, prepared[i].Device, prepared[i].Warranty, prepared[i].Passcode, limitHours, now, actor,
+                    decisions[i].Details);
+                if (await RegisterAsync(db, devices[i], decisions[i], order, today, registered, ct) is { } serialId)
+                {
+                    order.LinkSerial(serialId);
+                }
+
                 db.Add(order);
                 db.Add(change);
                 accepted.Add(order);
@@ -152,41 +166,39 @@ public sealed class AcceptDevices(
         return branch;
     }
 
-    /// <summary>Our issued repairs of the same serials or IMEIs whose work warranty still runs.</summary>
-    private static async Task<List<(string? Serial, string? Imei, EarlierRepair Repair)>> EarlierRepairsAsync(
-        AppDbContext db, IReadOnlyList<DeviceInput> devices, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// A catalogue device with a serial goes into the registry (found or registered, owned by the client); a unit the
+    /// registry found by IMEI or serial alone gets the event. The same unit twice in one intake is registered once.
+    /// </summary>
+    private async Task<Guid?> RegisterAsync(
+        AppDbContext db, DeviceInput d, IntakeWarrantyDecision decision, RepairOrder order, DateOnly today, Dictionary<(Guid, string), Guid> registered, CancellationToken ct)
     {
-        var serials = devices.Select(d => d.SerialNumber?.Trim()).Where(s => !string.IsNullOrEmpty(s)).Distinct().ToList();
-        var imeis = devices.Select(d => SharedKernel.Validation.Imei.Normalize(d.Imei)).Where(s => s is not null).Distinct().ToList();
-        if (serials.Count == 0 && imeis.Count == 0)
+        var document = new CoverageSource(IntakeWarranty.DocumentKind, order.Id, order.Number);
+        if (d.ItemId is { } itemId && !string.IsNullOrWhiteSpace(d.SerialNumber))
         {
-            return [];
+            var key = (itemId, Serial.KeyOf(d.SerialNumber));
+            if (registered.TryGetValue(key, out var known))
+            {
+                registry.RecordEvent(db, known, SerialEventKind.TakenIntoRepair, today, document, order.CounterpartyId);
+                return known;
+            }
+
+            // The months typed count for this unit only with the sale date they run from.
+            var id = await registry.EnsureSerialAsync(db, new SerialRegistration(
+                itemId, d.SerialNumber.Trim(), SharedKernel.Validation.Imei.Normalize(d.Imei), SerialSource.Intake, today, document, order.CounterpartyId,
+                d.SaleDate, d.SaleDate is null ? null : d.WarrantyMonths, SerialEventKind.TakenIntoRepair), ct);
+            registered[key] = id;
+            return id;
         }
 
-        var rows = await db.Set<RepairOrder>().AsNoTracking()
-            .Where(o => o.WorkWarrantyUntil >= today && ((o.SerialNumber != null && serials.Contains(o.SerialNumber)) || (o.Imei != null && imeis.Contains(o.Imei))))
-            .OrderByDescending(o => o.IssuedAt)
-            .Select(o => new { o.SerialNumber, o.Imei, o.Number, o.WorkWarrantyUntil })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => (r.SerialNumber, r.Imei, new EarlierRepair(r.Number, r.WorkWarrantyUntil!.Value)))];
+        if (decision.SerialId is { } found)
+        {
+            registry.RecordEvent(db, found, SerialEventKind.TakenIntoRepair, today, document, order.CounterpartyId);
+            return found;
+        }
+
+        return null;
     }
-
-    private static EarlierRepair? Match(List<(string? Serial, string? Imei, EarlierRepair Repair)> earlier, DeviceInput d)
-    {
-        var serial = d.SerialNumber?.Trim();
-        var imei = SharedKernel.Validation.Imei.Normalize(d.Imei);
-        return earlier.FirstOrDefault(e => (serial is { Length: > 0 } && e.Serial == serial) || (imei is not null && e.Imei == imei)).Repair;
-    }
-
-    private string? WarrantyReason(WarrantyDecision w, DeviceInput d) => w switch
-    {
-        { Kind: WarrantyKind.OurWorkWarranty } => l["Warranty.Reason.OurWork", w.EarlierRepairNumber!, Date(w.EndsOn)],
-        { Kind: WarrantyKind.Warranty } => l["Warranty.Reason.Goods", Date(w.EndsOn), Date(d.SaleDate), d.WarrantyMonths!.Value],
-        { EndsOn: not null } => l["Warranty.Reason.Expired", Date(w.EndsOn)],
-        _ => l["Warranty.Reason.None"],
-    };
-
-    private static string Date(DateOnly? d) => d?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Field(string prefix, int index, string name) =>
         prefix.Length == 0 ? name : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}[{index}].{name}");

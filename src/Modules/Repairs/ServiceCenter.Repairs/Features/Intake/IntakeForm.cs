@@ -57,6 +57,20 @@ internal sealed class DeviceForm
     /// <summary>The server's field errors for this device, shown beside its fields.</summary>
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The warranty indicator for <see cref="WarrantyAsked"/>: the server decides again on accepting.</summary>
+    public IntakeWarrantyDecision? Warranty { get; set; }
+
+    /// <summary>The facts the last warranty look-up was asked for; a newer question makes an older answer stale.</summary>
+    public DeviceWarrantyFacts? WarrantyAsked { get; set; }
+
+    /// <summary>What the warranty is decided from as typed so far: an IMEI counts once it is valid.</summary>
+    public DeviceWarrantyFacts WarrantyFacts() => new(
+        ItemId,
+        string.IsNullOrWhiteSpace(SerialNumber) ? null : SerialNumber.Trim(),
+        SharedKernel.Validation.Imei.IsValid(Imei) ? SharedKernel.Validation.Imei.Normalize(Imei) : null,
+        SaleDate is { } s ? DateOnly.FromDateTime(s) : null,
+        WarrantyMonths);
+
     public string Title => string.IsNullOrWhiteSpace(Model) ? "…" : Model.Trim();
 
     public DeviceInput ToInput() => new()

@@ -10,10 +10,10 @@ public sealed record CategoryOption(Guid Id, string Name, IReadOnlyList<string> 
 
 /// <summary>
 /// What the intake assistant looks up as the receptionist types (WIZ-01): clients by phone or name,
-/// device models among Stock items, the live device categories. Each call opens and closes its own
-/// context: the page holds none between keystrokes.
+/// device models among Stock items, the live device categories, the warranty indicator as the server will
+/// decide it (WAR-02). Each call opens and closes its own context: the page holds none between keystrokes.
 /// </summary>
-public sealed class IntakeLookups(IDbContextFactory<AppDbContext> dbFactory, ICatalogReader catalog)
+public sealed class IntakeLookups(IDbContextFactory<AppDbContext> dbFactory, ICatalogReader catalog, IntakeWarranty warranty, TimeProvider clock)
 {
     public const int Limit = 10;
 
@@ -43,6 +43,14 @@ public sealed class IntakeLookups(IDbContextFactory<AppDbContext> dbFactory, ICa
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await catalog.FindDevicesAsync(db, text, Limit, ct);
+    }
+
+    /// <summary>The warranty of the device as typed so far, on today's date of the branch (the default one's zone when none is chosen).</summary>
+    public async Task<IntakeWarrantyDecision> WarrantyAsync(DeviceWarrantyFacts device, Guid? branchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var branch = branchId is { } id ? await catalog.BranchAsync(db, id, ct) : null;
+        return await warranty.DecideAsync(db, device, RepairContext.LocalToday(clock, branch?.TimeZone), ct);
     }
 
     public async Task<IReadOnlyList<CategoryOption>> CategoriesAsync(CancellationToken ct)

@@ -67,6 +67,24 @@ public sealed record RepairDto
 
     public string? WarrantyReason { get; init; }
 
+    /// <summary>The last covered day of the coverage that decided at intake (WAR-02).</summary>
+    public DateOnly? WarrantyEndsOn { get; init; }
+
+    /// <summary>Which rule gave that coverage.</summary>
+    public string? WarrantyRule { get; init; }
+
+    /// <summary>Our earlier repair whose work warranty decided (a repeat repair).</summary>
+    public string? WarrantySourceNumber { get; init; }
+
+    /// <summary>The unit in the serial registry (<c>/serials/{serialId}</c>), when it is there.</summary>
+    public Guid? SerialId { get; init; }
+
+    /// <summary>Days this warranty repair extended the goods warranty by (ЗоЗПП ст. 20 п. 3), once returned.</summary>
+    public int? WarrantyExtensionDays { get; init; }
+
+    /// <summary>The goods warranty's end after the extension, once returned.</summary>
+    public DateOnly? GoodsWarrantyEndsOn { get; init; }
+
     public DateOnly? SaleDate { get; init; }
 
     public int? WarrantyMonths { get; init; }

@@ -22,6 +22,7 @@ public sealed class RepairForms(
     ICurrentUser user,
     IStringLocalizer<PrintResource> l,
     IStringLocalizer<RepairsResource> rl,
+    IStringLocalizer<RepairWarrantyResource> w,
     TimeProvider clock)
 {
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
@@ -95,7 +96,8 @@ public sealed class RepairForms(
 
     /// <summary>
     /// The act of work done and return: the five dates ЗоЗПП ст. 20 п. 3 requires (demand, hand-over,
-    /// fix with its description, parts, return), the lines with their warranty, the money in words.
+    /// fix with its description, parts, return), the lines with their warranty, the money in words; for a
+    /// warranty repair, the days the goods warranty was extended by and its new end (WAR-03).
     /// </summary>
     public async Task<byte[]> ReturnActAsync(Guid id, CancellationToken ct)
     {
@@ -116,6 +118,7 @@ public sealed class RepairForms(
             (l["ReturnAct.HandedOverOn"], accepted),
             (l["ReturnAct.FixedOn"], o.FixedAt is { } fixedAt ? Local(fixedAt, branch).ToString("dd.MM.yyyy", Ru) : l["ReturnAct.NotFixed"].Value),
             (l["ReturnAct.FixDescription"], refused ? l["ReturnAct.Refused"].Value : o.FixDescription),
+            (w["RepairWarranty.Act.Parts"], PartsUsed(o)),
             (l["ReturnAct.ReturnedOn"], returned),
         ], labelWidthMm: 70);
 
@@ -142,7 +145,7 @@ public sealed class RepairForms(
 
         if (o.WarrantyKind == WarrantyKind.Warranty)
         {
-            form.Space(2).Paragraph(l["ReturnAct.LegalNote", accepted, returned], size: 9);
+            form.Space(2).Paragraph(ExtensionText(o, accepted, returned) ?? l["ReturnAct.LegalNote", accepted, returned], bold: o.WarrantyExtensionDays is not null, size: 9);
         }
 
         if (o.Checklist.Count > 0)
@@ -159,7 +162,10 @@ public sealed class RepairForms(
         return form.ToBytes();
     }
 
-    /// <summary>The warranty card for the repair work: one line per work with its own term from the return date.</summary>
+    /// <summary>
+    /// The warranty card for the repair: the coverages the return gave — each work with its own term from the return
+    /// date, each installed part with a serial — and a repeated work under the running warranty it was done under.
+    /// </summary>
     public async Task<byte[]> WarrantyCardAsync(Guid id, CancellationToken ct)
     {
         var (o, branch, organisation, _) = await LoadAsync(id, ct);
@@ -174,7 +180,8 @@ public sealed class RepairForms(
             (l["Print.Imei"], o.Imei),
             (l["ReturnAct.ReturnedOn"], from.ToString("dd.MM.yyyy", Ru)),
         ]);
-        var covered = o.Lines.Where(x => x.WarrantyDays is > 0).ToList();
+        // Once returned the lines carry the coverage the return gave them; before that the card shows what the work's days would give.
+        var covered = o.Lines.Where(x => x.WarrantyUntil is not null || (o.IssuedAt is null && x.Kind == RepairLineKind.Work && x.WarrantyDays is > 0)).ToList();
         if (covered.Count == 0)
         {
             form.Space(2).Paragraph(l["WarrantyCard.None"]);
@@ -189,10 +196,18 @@ public sealed class RepairForms(
             var n = 0;
             foreach (var line in covered)
             {
-                table.AddRow((++n).ToString(Ru), line.Name, line.WarrantyDays!.Value.ToString(Ru), from.AddDays(line.WarrantyDays.Value).ToString("dd.MM.yyyy", Ru));
+                var name = line.SerialNumber is null ? line.Name : $"{line.Name} (S/N {line.SerialNumber})";
+                var until = line.WarrantyUntil ?? from.AddDays(line.WarrantyDays ?? 0);
+                table.AddRow((++n).ToString(Ru), line.WarrantyNote is null ? name : $"{name}. {line.WarrantyNote}",
+                    line.WarrantyNote is null ? line.WarrantyDays?.ToString(Ru) : null, until.ToString("dd.MM.yyyy", Ru));
             }
 
             form.Space(2).Table(table);
+        }
+
+        if (o.WarrantyKind == WarrantyKind.Warranty && ExtensionText(o, Local(o.AcceptedAt, branch).ToString("dd.MM.yyyy", Ru), from.ToString("dd.MM.yyyy", Ru)) is { } extended)
+        {
+            form.Space(2).Paragraph(extended, bold: true, size: 9);
         }
 
         form.Space(2).Paragraph(l["WarrantyCard.Terms"], size: 9).Space(2)
@@ -200,6 +215,21 @@ public sealed class RepairForms(
             .Signatures(new Signature(l["ReturnAct.Issued"], await SignerNameAsync(ct)), new Signature(l["ReturnAct.Received"], o.ClientName));
         return form.ToBytes();
     }
+
+    /// <summary>The parts used (ЗоЗПП ст. 20 п. 3): each part line with its serial.</summary>
+    private string PartsUsed(RepairDto o)
+    {
+        var parts = o.Lines.Where(x => x.Kind == RepairLineKind.Part).Select(x => x.SerialNumber is null ? x.Name : $"{x.Name} (S/N {x.SerialNumber})").ToList();
+        return parts.Count == 0 ? w["RepairWarranty.Act.NoParts"] : string.Join("; ", parts);
+    }
+
+    /// <summary>What the return of a registered unit's warranty repair did: extended by N days, to the new end when the goods term is known.</summary>
+    private string? ExtensionText(RepairDto o, string demandOn, string returnedOn) => o.WarrantyExtensionDays switch
+    {
+        null => null,
+        var days when o.GoodsWarrantyEndsOn is { } end => w["RepairWarranty.Act.Extended", days, demandOn, returnedOn, end.ToString("dd.MM.yyyy", Ru)].Value,
+        var days => w["RepairWarranty.Act.ExtendedNoEnd", days, demandOn, returnedOn].Value,
+    };
 
     /// <summary>The person printing the act signs it: his full name, the login only when the user has none.</summary>
     private async Task<string?> SignerNameAsync(CancellationToken ct)

@@ -11,6 +11,8 @@ using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.Repairs.Resources;
 using ServiceCenter.SharedKernel.Domain;
+using ServiceCenter.Warranty.Contracts;
+using ServiceCenter.Warranty.Domain;
 
 namespace ServiceCenter.Repairs.Features.Return;
 
@@ -20,7 +22,9 @@ namespace ServiceCenter.Repairs.Features.Return;
 /// </summary>
 public sealed record ReturnInput(IReadOnlyList<ChecklistInput>? Checklist, string? Comment, bool AllowDebt = false, int? Version = null);
 
-public sealed record ReturnResult(Guid Id, string Stage, int Version, decimal Total, decimal Paid, decimal Debt, DateOnly? WorkWarrantyUntil);
+/// <param name="WarrantyExtensionDays">For a goods warranty repair of a registered unit: the days the goods warranty was extended by (ЗоЗПП ст. 20 п. 3).</param>
+public sealed record ReturnResult(
+    Guid Id, string Stage, int Version, decimal Total, decimal Paid, decimal Debt, DateOnly? WorkWarrantyUntil, int? WarrantyExtensionDays = null, DateOnly? GoodsWarrantyEndsOn = null);
 
 internal sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 {
@@ -35,7 +39,11 @@ internal sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 /// Hands the device back to the client (REP-07): from Ready (repaired) or Refused (returned
 /// unrepaired, with the diagnostics fee if its line is on the order). Refused with 409
 /// <c>repair.money_due</c> while money is due, unless the user may issue with a debt and says so;
-/// the order's total is then accrued as a receivable so the debt stays on the ledger.
+/// the order's total is then accrued as a receivable so the debt stays on the ledger. The warranty (WAR-03, WAR-07):
+/// each work line gets our work warranty from today and each installed part with a serial its own, except a work the
+/// unit's running work warranty covered on the demand day (a repeat repair: its clock is not reset); for a unit in the
+/// serial registry the Warranty module records the coverages, and a goods warranty repair extends the goods warranty by
+/// the days from the demand (the intake) to today.
 /// </summary>
 public sealed class ReturnToClient(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -43,10 +51,12 @@ public sealed class ReturnToClient(
     StageGraphStore stages,
     IRepairMoney money,
     ICatalogReader catalog,
+    IRepairWarranty repairWarranty,
     IRepairMessages messages,
     ICurrentUser user,
     TimeProvider clock,
-    IStringLocalizer<RepairsResource> l)
+    IStringLocalizer<RepairsResource> l,
+    IStringLocalizer<RepairWarrantyResource> w)
 {
     public async Task<ReturnResult> HandleAsync(Guid id, ReturnInput input, CancellationToken ct)
     {
@@ -57,7 +67,7 @@ public sealed class ReturnToClient(
 
         // An order not yet ready is refused as such, before anyone is told about money.
         order.EnsureReturnable(graph.Graph, messages);
-        var lines = await db.Set<RepairLine>().AsNoTracking().Where(x => x.RepairId == id && !x.IsRemoved).ToListAsync(ct);
+        var lines = await db.Set<RepairLine>().Where(x => x.RepairId == id && !x.IsRemoved).ToListAsync(ct);
         var paid = (await money.PaymentsAsync(db, id, ct)).Paid();
         var total = order.TotalKopecks.Rubles();
         var debt = total - paid;
@@ -70,11 +80,41 @@ public sealed class ReturnToClient(
         var branch = await catalog.BranchAsync(db, order.BranchId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(RepairContext.LocalNow(now, branch?.TimeZone));
-        var workDays = lines.Where(x => x.Kind == RepairLineKind.Work).Select(x => x.WarrantyDays ?? 0).DefaultIfEmpty(0).Max();
         var checklist = (input.Checklist ?? []).Select(c => new ChecklistMark(c.Text.Trim(), null, c.Checked)).ToList();
 
-        var change = order.Return(graph.Graph, checklist, workDays > 0 ? today.AddDays(workDays) : null, withDebt, now, user.Actor(), input.Comment,
-            input.Version ?? order.Version, messages);
+        // Returned unrepaired, the unit gets no coverage and its goods warranty no extension.
+        var refused = order.Stage == StageCodes.Refused;
+        List<ReturnedLine> returned = refused ? [] : await ReturnedLinesAsync(db, lines, ct);
+        var goodsRepair = order.WarrantyKind == WarrantyKind.Warranty && !refused;
+        RepairWarrantyResult? recorded = null;
+        if (order.SerialId is { } serialId)
+        {
+            var demandOn = DateOnly.FromDateTime(RepairContext.LocalNow(order.AcceptedAt, branch?.TimeZone));
+            recorded = await repairWarranty.RecordReturnAsync(
+                db, new RepairReturnFacts(serialId, new CoverageSource(IntakeWarranty.DocumentKind, order.Id, order.Number), demandOn, today, goodsRepair, returned), ct);
+        }
+
+        var coverages = recorded?.Lines ?? RepairCoverageRules.ForReturn(today, returned, []);
+        foreach (var c in coverages)
+        {
+            var line = lines.First(x => x.Id == c.Line.LineId);
+            if (c.New is { } added)
+            {
+                line.SetCoverage(added.EndsOn, null);
+            }
+            else if (c.RepeatOf is { } running)
+            {
+                line.SetCoverage(running.EndsOn, line.WarrantyNote ?? w["RepairWarranty.RepeatNote", running.SourceNumber ?? "—", Date(running.EndsOn)]);
+            }
+        }
+
+        var workUntil = coverages.Where(c => c.Line.Kind == CoverageKind.Work).Select(c => c.New?.EndsOn ?? c.RepeatOf?.EndsOn).Max();
+        var change = order.Return(graph.Graph, checklist, workUntil, withDebt, now, user.Actor(), input.Comment, input.Version ?? order.Version, messages);
+        if (goodsRepair && recorded is not null)
+        {
+            order.RecordGoodsExtension(recorded.ExtensionDays, recorded.GoodsEndsOn);
+        }
+
         db.Add(change);
         if (order.TotalKopecks > 0)
         {
@@ -82,6 +122,30 @@ public sealed class ReturnToClient(
         }
 
         await db.SaveChangesAsync(ct);
-        return new ReturnResult(order.Id, order.Stage, order.Version, total, paid, Math.Max(debt, 0), order.WorkWarrantyUntil);
+        return new ReturnResult(order.Id, order.Stage, order.Version, total, paid, Math.Max(debt, 0), order.WorkWarrantyUntil, order.WarrantyExtensionDays, order.GoodsWarrantyEndsOn);
     }
+
+    /// <summary>The lines as the warranty sees them: every work with its warranty days; each part with a serial with its item's months (or days).</summary>
+    private async Task<List<ReturnedLine>> ReturnedLinesAsync(AppDbContext db, List<RepairLine> lines, CancellationToken ct)
+    {
+        var partItemIds = lines.Where(x => x.Kind == RepairLineKind.Part && x.SerialNumber is not null).Select(x => x.ItemId).OfType<Guid>().Distinct().ToList();
+        IReadOnlyDictionary<Guid, ItemInfo> parts = partItemIds.Count == 0 ? new Dictionary<Guid, ItemInfo>() : await catalog.ItemsAsync(db, partItemIds, ct);
+        var result = new List<ReturnedLine>();
+        foreach (var x in lines.OrderBy(x => x.CreatedAt))
+        {
+            if (x.Kind == RepairLineKind.Work)
+            {
+                result.Add(new ReturnedLine(x.Id, CoverageKind.Work, x.ItemId, x.Name, x.WarrantyDays, null));
+            }
+            else if (x.SerialNumber is not null)
+            {
+                var item = x.ItemId is { } itemId ? parts.GetValueOrDefault(itemId) : null;
+                result.Add(new ReturnedLine(x.Id, CoverageKind.Part, x.ItemId, x.Name, x.WarrantyDays ?? item?.WorkWarrantyDays, item?.WarrantyMonths, x.SerialNumber));
+            }
+        }
+
+        return result;
+    }
+
+    private static string Date(DateOnly? d) => d?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
 }

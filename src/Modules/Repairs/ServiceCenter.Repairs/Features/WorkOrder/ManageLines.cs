@@ -8,6 +8,8 @@ using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Resources;
 using ServiceCenter.SharedKernel.Domain;
+using ServiceCenter.Warranty.Contracts;
+using ServiceCenter.Warranty.Domain;
 
 namespace ServiceCenter.Repairs.Features.WorkOrder;
 
@@ -32,16 +34,20 @@ internal sealed class LineInputValidator : AbstractValidator<LineInput>
 /// Works and parts of a work order (REP-03). Each change recomputes the order's total in the same
 /// save, so the total, the estimate check and the approved limit always agree with the lines.
 /// Lines are struck out, never deleted. Parts move no stock yet: the inventory issue wires part
-/// lines to reservations and the stock ledger.
+/// lines to reservations and the stock ledger. A work the unit's running work warranty covers (WAR-07: a
+/// repeat repair of our work, checked on the day the client came) is priced 0 unless a price is given, with a
+/// note naming the repair and the warranty's end; the return gives it no new coverage.
 /// </summary>
 public sealed class ManageLines(
     IDbContextFactory<AppDbContext> dbFactory,
     IValidator<LineInput> validator,
     ICatalogReader catalog,
+    IRepairWarranty repairWarranty,
     IRepairMessages messages,
     ICurrentUser user,
     TimeProvider clock,
-    IStringLocalizer<WorkOrderResource> l)
+    IStringLocalizer<WorkOrderResource> l,
+    IStringLocalizer<RepairWarrantyResource> w)
 {
     public async Task<LineChanged> AddAsync(Guid repairId, LineInput input, CancellationToken ct)
     {
@@ -71,6 +77,31 @@ public sealed class ManageLines(
         var line = await LiveLineAsync(db, order.Id, lineId, ct);
         line.Remove(version);
         return await SaveAsync(db, order, line, ct);
+    }
+
+    /// <summary>The running work warranty that covers this work on the order's unit, if any: the line dialog prices it 0 and shows the note.</summary>
+    public async Task<RepeatWork?> RepeatOfAsync(Guid repairId, Guid workItemId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user).GetByIdAsync(repairId, ct);
+        return await RepeatOfAsync(db, order, workItemId, ct);
+    }
+
+    private async Task<RepeatWork?> RepeatOfAsync(AppDbContext db, RepairOrder order, Guid workItemId, CancellationToken ct)
+    {
+        if (order.SerialId is not { } serialId)
+        {
+            return null;
+        }
+
+        var branch = await catalog.BranchAsync(db, order.BranchId, ct);
+        var demandOn = DateOnly.FromDateTime(RepairContext.LocalNow(order.AcceptedAt, branch?.TimeZone));
+        var running = (await repairWarranty.RunningAsync(db, serialId, demandOn, ct))
+            .Where(c => c.Kind == CoverageKind.Work && c.ItemId == workItemId).OrderByDescending(c => c.EndsOn).FirstOrDefault();
+        return running is null
+            ? null
+            : new RepeatWork(running.SourceNumber, running.EndsOn, w["RepairWarranty.RepeatNote", running.SourceNumber ?? "—",
+                running.EndsOn?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty]);
     }
 
     private async Task<RepairLine> LiveLineAsync(AppDbContext db, Guid repairId, Guid lineId, CancellationToken ct)
@@ -115,7 +146,8 @@ public sealed class ManageLines(
             errors.Add(new ValidationFailure("serialNumber", l["Validation.SerialRequired"]));
         }
 
-        var priceKopecks = input.Price is { } p ? Money.FromRubles(p).Kopecks : item?.PriceKopecks;
+        var repeat = kind == RepairLineKind.Work && item is not null ? await RepeatOfAsync(db, order, item.Id, ct) : null;
+        var priceKopecks = input.Price is { } p ? Money.FromRubles(p).Kopecks : repeat is not null ? 0 : item?.PriceKopecks;
         if (priceKopecks is null && input.ItemId is not null && item is not null)
         {
             errors.Add(new ValidationFailure("price", l["Validation.PriceRequired"]));
@@ -135,7 +167,8 @@ public sealed class ManageLines(
 
         var name = string.IsNullOrWhiteSpace(input.Name) ? item!.Name : input.Name;
         var warrantyDays = input.WarrantyDays ?? (kind == RepairLineKind.Work ? item?.WorkWarrantyDays : null);
-        return new LineData(kind, item?.Id, name, quantity, new Money(priceKopecks!.Value), discount, input.PerformerId, input.SerialNumber, warrantyDays);
+        return new LineData(kind, item?.Id, name, quantity, new Money(priceKopecks!.Value), discount, input.PerformerId, input.SerialNumber, warrantyDays,
+            repeat is not null && priceKopecks == 0 ? repeat.Note : null);
     }
 
     /// <summary>Works are Work or Service items; parts are Stock items.</summary>

@@ -93,7 +93,11 @@ public sealed record WorkTaskDto(
 
 public sealed record WorkLineDto(
     Guid Id, int Version, RepairLineKind Kind, Guid? ItemId, string Name, decimal Quantity, decimal Price, decimal Discount, decimal Amount,
-    Guid? PerformerId, string? PerformerName, string? SerialNumber, int? WarrantyDays, bool IsRemoved);
+    Guid? PerformerId, string? PerformerName, string? SerialNumber, int? WarrantyDays, bool IsRemoved, string? WarrantyNote = null, DateOnly? WarrantyUntil = null);
+
+/// <summary>A work the unit's running work warranty already covers (WAR-07): added again it is free by default.</summary>
+/// <param name="Note">"по гарантии на работы по заказу N до DATE", in the user's language.</param>
+public sealed record RepeatWork(string? Number, DateOnly? EndsOn, string Note);
 
 public sealed record WorkApprovalDto(Guid Id, bool Approved, decimal Amount, ApprovalMethod Method, DateTime At, string? UserName, string? Comment);
 

@@ -54,5 +54,5 @@ internal static class WorkOrderRules
 
     public static WorkLineDto ToDto(this RepairLine x, string? performerName) => new(
         x.Id, x.Version, x.Kind, x.ItemId, x.Name, x.QuantityThousandths / 1000m, x.PriceKopecks.Rubles(), x.DiscountKopecks.Rubles(), x.AmountKopecks.Rubles(),
-        x.PerformerId, performerName, x.SerialNumber, x.WarrantyDays, x.IsRemoved);
+        x.PerformerId, performerName, x.SerialNumber, x.WarrantyDays, x.IsRemoved, x.WarrantyNote, x.WarrantyUntil);
 }
