@@ -2,6 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceCenter.Data;
+using ServiceCenter.Data.Identity;
+using ServiceCenter.Ui;
+using ServiceCenter.Warranty.Contracts;
 using ServiceCenter.Warranty.Data;
 
 namespace ServiceCenter.Warranty;
@@ -15,6 +18,24 @@ public static class WarrantyModule
         services.AddValidatorsFromAssemblyContaining<WarrantyModelContributor>(ServiceLifetime.Scoped, includeInternalTypes: true);
 
         // Registry, status, terms, voiding (helper: registry).
+        services.AddSingleton<Features.WarrantyCache>();
+        services.AddScoped<Features.GoodsTermDecider>();
+        services.AddScoped<Features.WarrantyDates>();
+        services.AddScoped<Features.WarrantyText>();
+        services.AddScoped<Features.Serials.WarrantyRegistry>();
+        services.AddScoped<IWarrantyRegistry>(sp => sp.GetRequiredService<Features.Serials.WarrantyRegistry>());
+        services.AddScoped<Features.Serials.SerialResolver>();
+        services.AddScoped<Features.Serials.RegisterSerial>();
+        services.AddScoped<Features.Serials.GetSerial>();
+        services.AddScoped<Features.Serials.CheckWarranty>();
+        services.AddScoped<Features.Serials.ListSerials>();
+        services.AddScoped<Features.Serials.ReplaceSerial>();
+        services.AddScoped<Features.Terms.ManageTerms>();
+        services.AddScoped<Features.Voiding.VoidWarranty>();
+        services.AddScoped<IGlobalSearchProvider, Features.Serials.SerialSearch>();
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.Serials", "/serials", MudBlazor.Icons.Material.Filled.QrCode2, Policies.Staff, 30));
+        services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.WarrantyTerms", "/warranty-terms", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 50));
+
         // Import (helper: import).
         // Repair return coverages and reports (helper: repairs).
         return services;
@@ -22,6 +43,11 @@ public static class WarrantyModule
 
     public static IEndpointRouteBuilder MapWarrantyApi(this IEndpointRouteBuilder api)
     {
+        // Registry, status, terms, voiding (helper: registry).
+        Features.Serials.SerialsApi.Map(api);
+        Features.Voiding.VoidingApi.Map(api);
+        Features.Terms.TermsApi.Map(api);
+
         return api;
     }
 }
