@@ -32,6 +32,7 @@ public static class WarrantyModule
         services.AddScoped<Features.Serials.ReplaceSerial>();
         services.AddScoped<Features.Terms.ManageTerms>();
         services.AddScoped<Features.Voiding.VoidWarranty>();
+        services.AddScoped<Features.WarrantyLookups>();
         services.AddScoped<IGlobalSearchProvider, Features.Serials.SerialSearch>();
         services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.Serials", "/serials", MudBlazor.Icons.Material.Filled.QrCode2, Policies.Staff, 30));
         services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.WarrantyTerms", "/warranty-terms", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 50));

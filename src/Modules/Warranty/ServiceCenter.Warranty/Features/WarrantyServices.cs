@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
 using ServiceCenter.Warranty.Domain;
@@ -23,9 +24,16 @@ internal sealed class GoodsTermDecider(ICatalogReader catalog, WarrantyCache cac
 }
 
 /// <summary>"Today" for warranty answers: the calendar date in the user's branch time zone (Moscow when none is known).</summary>
-internal sealed class WarrantyDates(ICatalogReader catalog, ICurrentUser user, WarrantyCache cache, TimeProvider clock)
+internal sealed class WarrantyDates(ICatalogReader catalog, ICurrentUser user, WarrantyCache cache, TimeProvider clock, IDbContextFactory<AppDbContext> dbFactory)
 {
     public const string DefaultTimeZone = "Europe/Moscow";
+
+    /// <summary>For pages, which hold no context.</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await TodayAsync(db, ct);
+    }
 
     public async Task<DateOnly> TodayAsync(AppDbContext db, CancellationToken ct)
     {
