@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceCenter.Warranty.Domain;
 using static ServiceCenter.Tests.Warranty.SerialTestData;
 
 namespace ServiceCenter.Tests.Warranty.Serials;
@@ -209,5 +212,58 @@ public sealed class SerialStatusTests(AppFactory app) : IClassFixture<AppFactory
         var moscowToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3));
         DateOnly.Parse(body.GetProperty("on").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(moscowToday.AddDays(-1), moscowToday);
         body.GetProperty("reason").GetString().ShouldBe("Гарантия истекла 15.01.2016");
+    }
+
+    [Fact]
+    public async Task Status_AfterAWarrantyRepair_IsExtendedByTheDaysOutOfUse_ThenTheWorkWarrantyDecides()
+    {
+        var api = await app.AdminAsync();
+        var item = await ItemAsync(api, warrantyMonths: 12);
+        var serial = await UnitAsync(api, item, "2025-01-15");
+        var repair = new CoverageSource("repair", Guid.NewGuid(), "МСК-2026-000123");
+        using (var scope = app.Services.CreateScope())
+        {
+            await using var db = await app.DbFactory(scope).CreateDbContextAsync();
+            var unit = await db.Set<Serial>().SingleAsync(s => s.SerialKey == serial);
+
+            // Demanded 01.03.2025, handed back 11.03.2025: 10 days out of use (ЗоЗПП ст. 20 п. 3).
+            var extension = new ExtensionFact(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 11), repair.Number);
+            db.Add(SerialEvent.Extension(unit.Id, extension, DateTime.UtcNow, "test", repair));
+            unit.SetExtension(extension.Days);
+
+            // Our 90-day warranty on the work of a later repair returned on 10.01.2026: until 10.04.2026.
+            db.Add(Coverage.Create(
+                unit.Id, CoverageKind.Work, new DateOnly(2026, 1, 10), WarrantyEngine.EndOfDays(new DateOnly(2026, 1, 10), 90), 90, null, repair, Guid.NewGuid(),
+                "Замена дисплея", null, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var extended = await StatusAsync(api, serial, "2026-01-20");
+        var work = await StatusAsync(api, serial, "2026-03-01");
+        var card = await CardAsync(api, serial);
+        var listed = await (await api.GetAsync($"{SerialsUrl}?itemId={item}")).ShouldBe(HttpStatusCode.OK);
+
+        extended.GetProperty("endsOn").GetString().ShouldBe("2026-01-25");
+        extended.GetProperty("reason").GetString().ShouldBe("Гарантия производителя до 25.01.2026 (продано 15.01.2025, 12 мес., продлена на 10 дн.)");
+        work.GetProperty("inWarranty").GetBoolean().ShouldBeTrue();
+        work.GetProperty("coverageKind").GetString().ShouldBe("Work");
+        work.GetProperty("endsOn").GetString().ShouldBe("2026-04-10");
+        work.GetProperty("sourceNumber").GetString().ShouldBe("МСК-2026-000123");
+        work.GetProperty("rule").GetString().ShouldBe("Работа «Замена дисплея» по ремонту МСК-2026-000123: 90 дн. со дня выдачи");
+        work.GetProperty("reason").GetString().ShouldBe("Гарантия на работы до 10.04.2026 (ремонт МСК-2026-000123)");
+        var goods = card.GetProperty("coverages")[0];
+        goods.GetProperty("endsOn").GetString().ShouldBe("2026-01-15");
+        goods.GetProperty("extendedEndsOn").GetString().ShouldBe("2026-01-25");
+        goods.GetProperty("extensionDays").GetInt32().ShouldBe(10);
+        card.GetProperty("coverages")[1].GetProperty("source").GetProperty("number").GetString().ShouldBe("МСК-2026-000123");
+        card.GetProperty("history").EnumerateArray().Last().GetProperty("days").GetInt32().ShouldBe(10);
+        listed.GetProperty("items")[0].GetProperty("endsOn").GetString().ShouldBe("2026-01-25");
+
+        // An edit decides the term again from the new facts and keeps the days the repairs added.
+        await (await api.PutJsonAsync($"{SerialsUrl}/{card.GetProperty("id").GetGuid()}", new { saleDate = "2025-02-15", version = card.GetProperty("version").GetInt32() }))
+            .ShouldBe(HttpStatusCode.OK);
+        var edited = (await CardAsync(api, serial)).GetProperty("coverages")[0];
+        edited.GetProperty("endsOn").GetString().ShouldBe("2026-02-15");
+        edited.GetProperty("extendedEndsOn").GetString().ShouldBe("2026-02-25");
     }
 }
