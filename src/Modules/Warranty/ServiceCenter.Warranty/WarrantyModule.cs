@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceCenter.Data;
+using ServiceCenter.Data.Identity;
+using ServiceCenter.Ui;
 using ServiceCenter.Warranty.Contracts;
 using ServiceCenter.Warranty.Data;
 
@@ -15,17 +17,39 @@ public static class WarrantyModule
         services.AddSingleton<IModelContributor, WarrantyModelContributor>();
         services.AddValidatorsFromAssemblyContaining<WarrantyModelContributor>(ServiceLifetime.Scoped, includeInternalTypes: true);
 
-        // Registry, status, terms, voiding (helper: registry).
+        // Registry, status, terms, voiding.
+        services.AddSingleton<Features.WarrantyCache>();
+        services.AddScoped<Features.GoodsTermDecider>();
+        services.AddScoped<Features.WarrantyDates>();
+        services.AddScoped<Features.WarrantyText>();
+        services.AddScoped<Features.Serials.WarrantyRegistry>();
+        services.AddScoped<IWarrantyRegistry>(sp => sp.GetRequiredService<Features.Serials.WarrantyRegistry>());
+        services.AddScoped<Features.Serials.SerialResolver>();
+        services.AddScoped<Features.Serials.RegisterSerial>();
+        services.AddScoped<Features.Serials.GetSerial>();
+        services.AddScoped<Features.Serials.CheckWarranty>();
+        services.AddScoped<Features.Serials.ListSerials>();
+        services.AddScoped<Features.Serials.ReplaceSerial>();
+        services.AddScoped<Features.Terms.ManageTerms>();
+        services.AddScoped<Features.Voiding.VoidWarranty>();
+        services.AddScoped<Features.WarrantyLookups>();
+        services.AddScoped<IGlobalSearchProvider, Features.Serials.SerialSearch>();
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.Serials", "/serials", MudBlazor.Icons.Material.Filled.QrCode2, Policies.Staff, 30));
+        services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.WarrantyTerms", "/warranty-terms", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 50));
+
         // Import (helper: import).
-        // Repair return coverages and reports (helper: repairs).
+        // Repair return coverages.
         services.AddScoped<IRepairWarranty, Features.RepairCoverage.RecordRepairReturn>();
-        // PLACEHOLDER until the registry helper's IWarrantyRegistry lands: delete this line with Features/Serials/WarrantyRegistry.cs's placeholder.
-        services.AddScoped<IWarrantyRegistry, Features.Serials.WarrantyRegistry>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapWarrantyApi(this IEndpointRouteBuilder api)
     {
+        // Registry, status, terms, voiding.
+        Features.Serials.SerialsApi.Map(api);
+        Features.Voiding.VoidingApi.Map(api);
+        Features.Terms.TermsApi.Map(api);
+
         return api;
     }
 }

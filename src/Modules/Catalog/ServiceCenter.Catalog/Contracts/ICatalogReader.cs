@@ -18,7 +18,7 @@ public sealed record OrganisationInfo(string Name, string? Inn, string? Kpp, str
 /// Reads of catalogue rows other modules' use cases need inside their own unit of work: they pass
 /// their context so a busy use case (intake) does not open extra connections.
 /// </summary>
-public interface ICatalogReader
+public partial interface ICatalogReader
 {
     Task<ClientInfo?> ClientAsync(AppDbContext db, Guid id, CancellationToken ct);
 

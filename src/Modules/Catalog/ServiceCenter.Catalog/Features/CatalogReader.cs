@@ -5,7 +5,7 @@ using ServiceCenter.Data;
 
 namespace ServiceCenter.Catalog.Features;
 
-internal sealed class CatalogReader : ICatalogReader
+internal sealed partial class CatalogReader : ICatalogReader
 {
     public async Task<ClientInfo?> ClientAsync(AppDbContext db, Guid id, CancellationToken ct)
     {

@@ -58,6 +58,27 @@ public sealed class Voiding : VersionedEntity, IAuditable
     public IReadOnlyList<Guid> Evidence() =>
         string.IsNullOrEmpty(EvidenceFileIds) ? [] : [.. EvidenceFileIds.Split(',').Select(Guid.Parse)];
 
+    /// <summary>At most this many photos: the ids fill the column (37 characters each).</summary>
+    public const int MaxEvidence = 50;
+
+    /// <summary>An evidence photo stored after the act (the upload follows the voiding).</summary>
+    public void AddEvidence(Guid fileId)
+    {
+        var evidence = Evidence();
+        if (evidence.Contains(fileId))
+        {
+            return;
+        }
+
+        if (evidence.Count >= MaxEvidence)
+        {
+            throw new BusinessRuleException(WarrantyErrors.TooManyPhotos, $"A voiding keeps at most {MaxEvidence} photos.");
+        }
+
+        EvidenceFileIds = string.Join(',', evidence.Append(fileId));
+        Touch();
+    }
+
     public void Restore(string reason, DateTime now, string? by)
     {
         if (!InForce)

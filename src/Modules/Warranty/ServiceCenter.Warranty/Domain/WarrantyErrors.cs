@@ -8,5 +8,6 @@ public static class WarrantyErrors
     public const string NotVoided = "warranty.not_voided";
     public const string AlreadyReplaced = "warranty.already_replaced";
     public const string Archived = "warranty.archived";
+    public const string TooManyPhotos = "warranty.too_many_photos";
     public const string ImportNotCancellable = "warranty.import_not_cancellable";
 }

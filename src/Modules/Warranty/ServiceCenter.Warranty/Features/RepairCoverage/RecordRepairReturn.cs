@@ -5,6 +5,7 @@ using ServiceCenter.Data;
 using ServiceCenter.SharedKernel.Domain;
 using ServiceCenter.Warranty.Contracts;
 using ServiceCenter.Warranty.Domain;
+using ServiceCenter.Warranty.Features.Serials;
 using ServiceCenter.Warranty.Resources;
 
 namespace ServiceCenter.Warranty.Features.RepairCoverage;
@@ -28,7 +29,7 @@ internal sealed class RecordRepairReturn(
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(facts);
         var serial = await db.Set<Serial>().FirstOrDefaultAsync(s => s.Id == facts.SerialId, ct) ?? throw new NotFoundException(nameof(Serial), facts.SerialId);
-        var known = await SerialFactsReader.ReadAsync(db, serial, ct);
+        var known = WarrantyRegistry.ToFacts(await WarrantyRegistry.FactsByIdAsync(db, serial.Id, ct) ?? throw new NotFoundException(nameof(Serial), serial.Id));
         var now = clock.GetUtcNow().UtcDateTime;
         var author = user.UserName;
 
@@ -74,13 +75,9 @@ internal sealed class RecordRepairReturn(
     public async Task<IReadOnlyList<CoverageFact>> RunningAsync(AppDbContext db, Guid serialId, DateOnly on, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var serial = await db.Set<Serial>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == serialId, ct);
-        if (serial is null)
-        {
-            return [];
-        }
-
-        var status = WarrantyEngine.Evaluate(await SerialFactsReader.ReadAsync(db, serial, ct), on);
-        return [.. status.Coverages.Where(c => c.State == CoverageState.Active).Select(c => c.Coverage)];
+        var unit = await WarrantyRegistry.FactsByIdAsync(db, serialId, ct);
+        return unit is null
+            ? []
+            : [.. WarrantyRegistry.Evaluate(unit, on).Status.Coverages.Where(c => c.State == CoverageState.Active).Select(c => c.Coverage)];
     }
 }
