@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceCenter.Data;
+using ServiceCenter.Data.Identity;
+using ServiceCenter.Ui;
 using ServiceCenter.Warranty.Data;
 
 namespace ServiceCenter.Warranty;
@@ -17,11 +19,16 @@ public static class WarrantyModule
         // Registry, status, terms, voiding (helper: registry).
         // Import (helper: import).
         // Repair return coverages and reports (helper: repairs).
+        // Reports (WAR-08, helper: reports).
+        services.AddScoped<Features.Reports.SerialStateReport>();
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.WarrantyReport", "/reports/warranty", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 20));
         return services;
     }
 
     public static IEndpointRouteBuilder MapWarrantyApi(this IEndpointRouteBuilder api)
     {
+        // Reports (WAR-08, helper: reports).
+        Features.Reports.WarrantyReportsApi.Map(api);
         return api;
     }
 }
