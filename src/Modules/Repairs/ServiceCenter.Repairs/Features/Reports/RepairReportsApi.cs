@@ -41,7 +41,7 @@ internal static class RepairReportsApi
 
     internal static IReadOnlyList<ExportColumn<RepeatRow>> SerialColumns(IStringLocalizer<RepairReportResource> l) =>
     [
-        new(l["Repeat.Unit"], r => r.Unit),
+        new(l["Repeat.Serial"], r => r.SerialNumber),
         new(l["Repeat.Imei"], r => r.Imei),
         new(l["Repeat.Model"], r => r.Model),
         .. Figures(l),
