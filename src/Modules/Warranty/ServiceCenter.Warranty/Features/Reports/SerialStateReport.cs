@@ -92,7 +92,9 @@ public sealed class SerialStateReport(
         var until = on.AddDays(filter.SafeDays);
         var units = Filtered(db, filter);
 
-        // One pass over the filtered units; the voided ones are found from the (few) voidings in force.
+        // One pass over the filtered units (over 10 M units a parallel scan: an exact count of every state has to
+        // touch every row; range counts on an (end, start) index measured only 1.5× faster); the voided ones are found from
+        // the (few) voidings in force.
         var counts = await units.GroupBy(_ => 1).Select(g => new
         {
             Total = g.Count(),
@@ -100,14 +102,15 @@ public sealed class SerialStateReport(
             Running = g.Count(s => s.GoodsStartsOn <= on && s.GoodsExtendedEndsOn >= on),
             RunningToEnd = g.Count(s => s.GoodsStartsOn <= on && s.GoodsExtendedEndsOn >= on && s.GoodsExtendedEndsOn <= until),
         }).FirstOrDefaultAsync(ct);
-        var voided = Running(units, on).Where(s => VoidedIds(db, on).Contains(s.Id));
-        var voidedCount = await voided.CountAsync(ct);
-        var voidedToEnd = await voided.CountAsync(s => s.GoodsExtendedEndsOn <= until, ct);
+        var voided = await Running(units, on).Where(s => VoidedIds(db, on).Contains(s.Id))
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), ToEnd = g.Count(s => s.GoodsExtendedEndsOn <= until) })
+            .FirstOrDefaultAsync(ct);
         if (counts is null)
         {
             return new SerialStateSummary(on, filter.SafeDays, 0, 0, 0, 0, 0, 0);
         }
 
+        var (voidedCount, voidedToEnd) = (voided?.Count ?? 0, voided?.ToEnd ?? 0);
         return new SerialStateSummary(
             on, filter.SafeDays, counts.Total, counts.Running - voidedCount, counts.RunningToEnd - voidedToEnd, counts.Expired, voidedCount,
             counts.Total - counts.Running - counts.Expired);
