@@ -92,9 +92,9 @@ public sealed class SerialStateReport(
         var until = on.AddDays(filter.SafeDays);
         var units = Filtered(db, filter);
 
-        // One pass over the filtered units (over 10 M units a parallel scan: an exact count of every state has to
-        // touch every row; range counts on an (end, start) index measured only 1.5× faster); the voided ones are found from
-        // the (few) voidings in force.
+        // One pass over the filtered units (over 10 M units a parallel scan: an exact count of every state has
+        // to touch every row; range counts on an (end, start) index measured only 1.5× faster); the voided ones
+        // are found from the (few) voidings in force.
         var counts = await units.GroupBy(_ => 1).Select(g => new
         {
             Total = g.Count(),
