@@ -60,6 +60,11 @@ public static class RepairsModule
         services.AddScoped<RevealPasscode>();
         services.AddScoped<ManageDeviceCategories>();
         services.AddScoped<ManageStages>();
+
+        // Reports (WAR-08): repeat repairs, warranty against paid repairs by month.
+        services.AddScoped<Features.Reports.RepeatRepairs>();
+        services.AddScoped<Features.Reports.WarrantyByMonth>();
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.RepairQuality", "/reports/repairs-warranty", MudBlazor.Icons.Material.Filled.Replay, Policies.Staff, 30));
         return services;
     }
 
@@ -71,6 +76,7 @@ public static class RepairsModule
         WorkOrderApi.Map(api);
         DispatchApi.Map(api);
         RepairSettingsApi.Map(api);
+        Features.Reports.RepairReportsApi.Map(api);
         return api;
     }
 }

@@ -40,6 +40,10 @@ public static class WarrantyModule
         // Import (helper: import).
         // Repair return coverages.
         services.AddScoped<IRepairWarranty, Features.RepairCoverage.RecordRepairReturn>();
+
+        // Reports (WAR-08).
+        services.AddScoped<Features.Reports.SerialStateReport>();
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.WarrantyReport", "/reports/warranty", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 20));
         return services;
     }
 
@@ -50,6 +54,8 @@ public static class WarrantyModule
         Features.Voiding.VoidingApi.Map(api);
         Features.Terms.TermsApi.Map(api);
 
+        // Reports (WAR-08).
+        Features.Reports.WarrantyReportsApi.Map(api);
         return api;
     }
 }
