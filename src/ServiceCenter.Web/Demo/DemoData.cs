@@ -40,9 +40,10 @@ internal static class DemoData
         {
             // A demo made before the repairs existed gains them; a full demo is left as it is.
             var repairsAdded = await DemoRepairs.SeedAsync(sp, now, ct);
+            repairsAdded |= await DemoWarranty.SeedAsync(sp, now, ct);
             if (repairsAdded)
             {
-                logger.LogInformation("Demo repair orders added to the existing demo");
+                logger.LogInformation("Demo repair orders and serial numbers added to the existing demo");
             }
             else
             {
@@ -91,10 +92,11 @@ internal static class DemoData
         db.AddRange(warehouses);
         await db.SaveChangesAsync(ct);
         await DemoRepairs.SeedAsync(sp, now, ct);
+        await DemoWarranty.SeedAsync(sp, now, ct);
 
         logger.LogInformation(
-            "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders",
-            counterparties.All.Count, items.Items.Count, employees.Count, DemoRepairs.Count);
+            "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders, {Serials} serial numbers",
+            counterparties.All.Count, items.Items.Count, employees.Count, DemoRepairs.Count, DemoWarranty.Units);
         PrintLogins(password);
         return true;
     }

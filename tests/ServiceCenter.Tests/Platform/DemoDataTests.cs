@@ -82,6 +82,12 @@ public sealed partial class DemoDataTests(AppFactory app) : IClassFixture<AppFac
         var manufacturers = counterparties.Where(c => c.HasRole(CounterpartyRoles.Manufacturer)).Select(c => c.Id).ToHashSet();
         items.Where(i => i.ManufacturerId != null).ShouldAllBe(i => manufacturers.Contains(i.ManufacturerId!.Value));
 
+        // The registry: the demo's sold units (and those its repairs met), a dealer's term, one unit voided.
+        var serials = await db.Set<ServiceCenter.Warranty.Domain.Serial>().AsNoTracking().ToListAsync();
+        serials.Count(s => s.Source == ServiceCenter.Warranty.Domain.SerialSource.Manual).ShouldBe(DemoWarranty.Units);
+        serials.Count(s => s.GoodsSource == ServiceCenter.Warranty.Domain.GoodsTermSource.CounterpartyTerm).ShouldBeGreaterThan(0);
+        (await db.Set<ServiceCenter.Warranty.Domain.Voiding>().CountAsync(v => v.RestoredAt == null)).ShouldBe(1);
+
         // Every employee signs in with his own account, holding the roles of his position.
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var heldRoles = new HashSet<string>();
