@@ -122,7 +122,15 @@ internal sealed class ImportSerials(
     public async Task<ImportSource> UploadAsync(ImportUpload upload, CancellationToken ct)
     {
         var (source, unreadable, tooLarge) = await StoreAsync(upload, ct);
-        await validator.ValidateAndThrowAsync(new ImportCommand(source, unreadable, tooLarge, null, "{}"), ct);
+
+        // Only the file is checked here: the mapping is chosen in the next step.
+        var result = await validator.ValidateAsync(new ImportCommand(source, unreadable, tooLarge, null, null), ct);
+        var fileErrors = result.Errors.Where(e => e.PropertyName == "file").ToList();
+        if (fileErrors.Count > 0)
+        {
+            throw new ValidationException(fileErrors);
+        }
+
         return source!;
     }
 
