@@ -99,7 +99,7 @@ internal sealed class ImportCommandValidator : AbstractValidator<ImportCommand>
             var problems = json is null ? source.Suggested.Check() : ImportMapping.Parse(json, source.Headers).Problems;
             foreach (var problem in problems)
             {
-                ctx.AddFailure(new ValidationFailure("mapping", l["Import.Mapping." + problem.Code, problem.Detail ?? string.Empty]));
+                ctx.AddFailure(new ValidationFailure("mapping", l["ImportMapping." + problem.Code, problem.Detail ?? string.Empty]));
             }
         });
     }

@@ -47,7 +47,7 @@ internal sealed class PreviewImport(
             var (parsed, problems) = ImportMapping.Parse(mappingJson, source.Headers);
             if (parsed is null)
             {
-                throw new ValidationException(problems.Select(p => new ValidationFailure("mapping", l["Import.Mapping." + p.Code, p.Detail ?? string.Empty])));
+                throw new ValidationException(problems.Select(p => new ValidationFailure("mapping", l["ImportMapping." + p.Code, p.Detail ?? string.Empty])));
             }
 
             mapping = parsed;
