@@ -91,6 +91,18 @@ public sealed class SerialImportRulesTests
     }
 
     [Fact]
+    public async Task DetectEncoding_OfALargeUtf8File_IsNotMisledByLettersCutAtBufferEnds()
+    {
+        var text = new StringBuilder("Серийный номер;Номенклатура\n");
+        for (var i = 0; text.Length < 300_000; i++)
+        {
+            text.Append("SN").Append(i).Append(";Смартфон Чёрный\n");
+        }
+
+        (await ImportFormats.DetectEncodingAsync(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), CancellationToken.None)).ShouldBe(ImportFormats.Utf8);
+    }
+
+    [Fact]
     public void CsvTable_WithQuotedLineBreaksAndBlankLines_ReportsEachRowsLineInTheFile()
     {
         var text = "Серийный номер;Характеристика\r\nA1;\"Чёрный;\r\nматовый\"\r\n\r\n;;\r\n\"A \"\"2\"\"\";Белый\r\n";

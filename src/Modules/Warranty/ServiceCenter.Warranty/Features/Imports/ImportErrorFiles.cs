@@ -39,11 +39,11 @@ internal static class ImportTexts
 /// </summary>
 internal sealed class ImportErrorFiles(IFileStore files, IStringLocalizer<ImportResource> l)
 {
-    public async Task<Guid?> WriteAsync(IDbContextFactory<AppDbContext> dbFactory, SerialImport import, IReadOnlyList<RowError> errors, CancellationToken ct)
+    /// <summary>Writes the file and adds its row to <paramref name="db"/> (saved here, in the caller's transaction when it has one).</summary>
+    public async Task<Guid?> WriteAsync(AppDbContext db, SerialImport import, IReadOnlyList<RowError> errors, CancellationToken ct)
     {
         var byLine = errors.ToDictionary(e => e.Line);
         var temp = Path.Combine(Path.GetTempPath(), $"sc-import-errors-{import.Id:N}.tmp");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await files.OpenAsync(db, import.FileId, ct) is not { } source)
         {
             return null;

@@ -58,6 +58,7 @@ internal sealed class ImportCatalog
     private readonly Dictionary<string, Guid> _partyByName = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, TermFact[]> _termsByParty = [];
     private readonly Dictionary<(Guid?, Guid?), TermFact[]> _termsOfSale = [];
+    private readonly Dictionary<string, (Guid? Id, string? Error)> _partyOfText = new(StringComparer.Ordinal);
 
     private ImportCatalog(IReadOnlyList<GoodsInfo> goods, IReadOnlyList<CounterpartyKey> parties, IEnumerable<TermFact> terms, DateOnly today)
     {
@@ -132,18 +133,35 @@ internal sealed class ImportCatalog
     /// <summary>A counterparty by ИНН (10 or 12 digits) or by name.</summary>
     public (Guid? Id, string? Error) FindCounterparty(string text)
     {
-        var digits = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (digits.Length is 10 or 12 && digits.All(char.IsAsciiDigit) && _partyByInn.TryGetValue(digits, out var byInn))
+        // A file names few sellers and buyers many times: each text is resolved once.
+        if (_partyOfText.TryGetValue(text, out var known))
         {
-            return byInn == AmbiguousParty ? (null, ImportErrorCodes.AmbiguousCounterparty) : (byInn, null);
+            return known;
         }
 
-        if (_partyByName.TryGetValue(NameKey(text), out var byName))
+        var found = Resolve(text);
+        if (_partyOfText.Count < 100_000)
         {
-            return byName == AmbiguousParty ? (null, ImportErrorCodes.AmbiguousCounterparty) : (byName, null);
+            _partyOfText[text] = found;
         }
 
-        return (null, ImportErrorCodes.UnknownCounterparty);
+        return found;
+
+        (Guid? Id, string? Error) Resolve(string text)
+        {
+            var digits = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (digits.Length is 10 or 12 && !digits.AsSpan().ContainsAnyExceptInRange('0', '9') && _partyByInn.TryGetValue(digits, out var byInn))
+            {
+                return byInn == AmbiguousParty ? (null, ImportErrorCodes.AmbiguousCounterparty) : (byInn, null);
+            }
+
+            if (_partyByName.TryGetValue(NameKey(text), out var byName))
+            {
+                return byName == AmbiguousParty ? (null, ImportErrorCodes.AmbiguousCounterparty) : (byName, null);
+            }
+
+            return (null, ImportErrorCodes.UnknownCounterparty);
+        }
     }
 
     /// <summary>Names match ignoring case and repeated spaces ("Смартфон  X1" is "смартфон x1").</summary>
@@ -181,13 +199,17 @@ internal sealed class ImportCatalog
 /// <summary>
 /// Checks the rows of one file (WAR-04): each row on its own against the catalogue, then across rows (a serial twice
 /// in the file: the first stays good, the later ones are bad) and against the registry (the same item and serial
-/// key already registered). One reason per bad row, in the order the checks run.
+/// key already registered, <see cref="FindRegisteredAsync"/>). One reason per bad row, in the order the checks run.
 /// </summary>
-internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
+internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping, int expectedRows = 0)
 {
-    /// <summary>Lines of good rows by item and serial key: finds duplicates in the file, then in the database.</summary>
-    private readonly Dictionary<(int Item, string Key), int> _seen = [];
+    /// <summary>How many distinct items are asked whether the registry has any serial of them; beyond, rows are looked up by key.</summary>
+    public const int ItemsProbed = 2000;
+
+    private readonly SerialKeySet _seen = new(expectedRows);
     private readonly List<RowError> _errors = [];
+    private readonly bool?[] _itemHasSerials = new bool?[catalog.Goods.Length];
+    private int _itemsProbed;
 
     public int Rows { get; private set; }
 
@@ -199,7 +221,7 @@ internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
 
     public ImportMapping Mapping => mapping;
 
-    /// <summary>Checks one more row; returns it resolved when it is good so far (the database is checked later).</summary>
+    /// <summary>Checks one more row on its own and against the rows before it; returns it resolved when it is good so far.</summary>
     public ImportRow? Add(ImportTable table)
     {
         Rows++;
@@ -210,9 +232,9 @@ internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
             return null;
         }
 
-        if (!_seen.TryAdd((row.Item, row.Key), row.Line))
+        if (!_seen.TryAdd(row.Item, row.Key, row.Line, out var first))
         {
-            _errors.Add(new RowError(row.Line, ImportErrorCodes.DuplicateInFile, _seen[(row.Item, row.Key)].ToString(CultureInfo.InvariantCulture)));
+            _errors.Add(new RowError(row.Line, ImportErrorCodes.DuplicateInFile, first.ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
@@ -220,52 +242,59 @@ internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
     }
 
     /// <summary>
-    /// Marks the rows whose item already has the serial in the registry. A small file looks its keys up by the
-    /// unique index; a large one reads the registry's keys of the items the file names, once, and matches them in
-    /// memory — either way a query per thousand rows at most, never one per row.
+    /// Whether the registry may hold a serial of the row's item: asked once per item (the registry's index on the item
+    /// answers at once), so the rows of goods never registered before go straight to the writer and only the others are
+    /// looked up by key.
     /// </summary>
-    public async Task FindDuplicatesInDatabaseAsync(AppDbContext db, CancellationToken ct)
+    public async ValueTask<bool> MayBeRegisteredAsync(AppDbContext probe, int item, CancellationToken ct)
     {
-        if (_seen.Count == 0)
+        if (_itemHasSerials[item] is { } known)
         {
-            return;
+            return known;
         }
 
-        var itemIds = _seen.Keys.Select(k => k.Item).Distinct().Select(i => catalog.Goods[i].Id).ToList();
-        var itemIndex = catalog.IndexOf;
-        var existing = await db.Set<Serial>().Where(s => itemIds.Contains(s.ItemId)).Take(_seen.Count + 1).CountAsync(ct);
-        if (existing == 0)
+        if (_itemsProbed >= ItemsProbed)
         {
-            return;
+            return true;
         }
 
-        var found = new List<int>();
-        if (existing > _seen.Count)
+        _itemsProbed++;
+        var id = catalog.Goods[item].Id;
+        var has = await probe.Set<Serial>().AnyAsync(s => s.ItemId == id, ct);
+        _itemHasSerials[item] = has;
+        return has;
+    }
+
+    /// <summary>
+    /// Looks a batch of good rows up in the registry by the unique index (serial key, item); the rows found are bad
+    /// (<see cref="ImportErrorCodes.DuplicateInDatabase"/>), the others are returned.
+    /// </summary>
+    public async Task<List<ImportRow>> FindRegisteredAsync(AppDbContext probe, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    {
+        var keys = rows.Select(r => r.Key).Distinct().ToList();
+        var items = rows.Select(r => catalog.Goods[r.Item].Id).Distinct().ToList();
+        var hits = await probe.Set<Serial>().AsNoTracking().Where(s => keys.Contains(s.SerialKey) && items.Contains(s.ItemId))
+            .Select(s => new { s.ItemId, s.SerialKey }).ToListAsync(ct);
+        if (hits.Count == 0)
         {
-            // The registry holds more serials of these items than the file has rows: look the file's keys up.
-            foreach (var chunk in _seen.Keys.Select(k => k.Key).Distinct().Chunk(1000))
+            return [.. rows];
+        }
+
+        var registered = hits.Select(h => (h.ItemId, h.SerialKey)).ToHashSet();
+        var fresh = new List<ImportRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (registered.Contains((catalog.Goods[row.Item].Id, row.Key)))
             {
-                var keys = chunk.ToList();
-                var hits = await db.Set<Serial>().AsNoTracking().Where(s => keys.Contains(s.SerialKey) && itemIds.Contains(s.ItemId))
-                    .Select(s => new { s.ItemId, s.SerialKey }).ToListAsync(ct);
-                found.AddRange(hits.Select(h => _seen.TryGetValue((itemIndex[h.ItemId], h.SerialKey), out var line) ? line : 0).Where(l => l > 0));
+                _errors.Add(new RowError(row.Line, ImportErrorCodes.DuplicateInDatabase, null));
+            }
+            else
+            {
+                fresh.Add(row);
             }
         }
-        else
-        {
-            await foreach (var s in db.Set<Serial>().AsNoTracking().Where(s => itemIds.Contains(s.ItemId)).Select(s => new { s.ItemId, s.SerialKey }).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                if (_seen.TryGetValue((itemIndex[s.ItemId], s.SerialKey), out var line))
-                {
-                    found.Add(line);
-                }
-            }
-        }
 
-        foreach (var line in found)
-        {
-            _errors.Add(new RowError(line, ImportErrorCodes.DuplicateInDatabase, null));
-        }
+        return fresh;
     }
 
     /// <summary>The errors by line (the report's order).</summary>
@@ -278,12 +307,13 @@ internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
         RowError Bad(string code, string? arg = null) => new(line, code, arg);
 
         var serial = Cell(table, ImportField.Serial);
-        if (serial is null || Serial.KeyOf(serial).Length == 0)
+        var key = serial is null ? null : KeyOf(serial);
+        if (key is not { Length: > 0 })
         {
             return (default, Bad(ImportErrorCodes.EmptySerial));
         }
 
-        if (serial.Length > Serial.SerialMaxLength)
+        if (serial!.Length > Serial.SerialMaxLength)
         {
             return (default, Bad(ImportErrorCodes.TooLong, ImportMapping.Key(ImportField.Serial)));
         }
@@ -306,25 +336,22 @@ internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
         string? imei = null;
         if (imeiText is not null)
         {
-            if (!SharedKernel.Validation.Imei.IsValid(imeiText))
+            imei = ValidImei(imeiText);
+            if (imei is null)
             {
                 return (default, Bad(ImportErrorCodes.BadImei, imeiText));
             }
-
-            imei = SharedKernel.Validation.Imei.Normalize(imeiText);
         }
 
         DateOnly? saleDate = null;
-        if (mapping[ImportField.SaleDate] is { } dateColumn && (table.Value(dateColumn) is not null))
+        if (mapping[ImportField.SaleDate] is { } dateColumn && table.Text(dateColumn) is { } dateText)
         {
-            switch (ImportDates.Read(table.Value(dateColumn), table.Text(dateColumn)))
+            switch (ImportDates.Read(table.Value(dateColumn), dateText))
             {
-                case null when table.Text(dateColumn) is null:
-                    break;
                 case null:
-                    return (default, Bad(ImportErrorCodes.BadDate, table.Text(dateColumn)));
+                    return (default, Bad(ImportErrorCodes.BadDate, dateText));
                 case { } date when date > catalog.Today:
-                    return (default, Bad(ImportErrorCodes.FutureDate, table.Text(dateColumn)));
+                    return (default, Bad(ImportErrorCodes.FutureDate, dateText));
                 case { } date:
                     saleDate = date;
                     break;
@@ -362,7 +389,32 @@ internal sealed class ImportCheck(ImportCatalog catalog, ImportMapping mapping)
             months = m;
         }
 
-        return (new ImportRow(line, item, serial, Serial.KeyOf(serial), imei, characteristic, saleDate, sellerId, buyerId, months), null);
+        return (new ImportRow(line, item, serial, key, imei, characteristic, saleDate, sellerId, buyerId, months), null);
+    }
+
+    /// <summary><see cref="Serial.KeyOf"/>, without its allocations for the usual serial that is already its own key.</summary>
+    internal static string KeyOf(string serial)
+    {
+        foreach (var c in serial)
+        {
+            if (!char.IsAscii(c) || char.IsWhiteSpace(c) || char.IsAsciiLetterLower(c))
+            {
+                return Serial.KeyOf(serial);
+            }
+        }
+
+        return serial;
+    }
+
+    /// <summary>The IMEI's 15 digits when valid (the shared <see cref="SharedKernel.Validation.Imei"/> rule), else null.</summary>
+    private static string? ValidImei(string text)
+    {
+        if (text.Length == 15 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return SharedKernel.Validation.Imei.CheckDigit(text.AsSpan(0, 14)) == text[14] - '0' ? text : null;
+        }
+
+        return SharedKernel.Validation.Imei.IsValid(text) ? SharedKernel.Validation.Imei.Normalize(text) : null;
     }
 
     private string? Cell(ImportTable table, ImportField field) => mapping[field] is { } column ? table.Text(column) : null;

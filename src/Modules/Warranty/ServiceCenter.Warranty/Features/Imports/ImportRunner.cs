@@ -12,18 +12,17 @@ using ServiceCenter.Warranty.Domain;
 namespace ServiceCenter.Warranty.Features.Imports;
 
 /// <summary>
-/// Runs one import (WAR-04), in the background worker:
+/// Runs one import (WAR-04), in the background worker, in one streaming pass over the stored file:
 /// <list type="number">
-/// <item>validating — reads the stored file once, streaming, and checks every row against the catalogue held in
-/// memory; a serial twice in the file is caught by a dictionary of the good rows' keys, one already registered by
-/// one pass over the registry (or key lookups for a small file);</item>
-/// <item>the bad rows go to the report (the first <see cref="SerialImport.StoredErrors"/> on the row, all counted)
-/// and to an error file in the uploaded format; all-or-nothing stops here when there are any;</item>
-/// <item>importing — reads the file again and writes the good rows with <see cref="SerialBulkWriter"/> (binary COPY
-/// on PostgreSQL) in one transaction, which also marks the import done: a crash or a cancel before the commit leaves
-/// no serial and no "done".</item>
+/// <item>validating — loads the catalogue the rows are resolved against (goods, counterparties, terms) into memory;</item>
+/// <item>importing — reads each row, checks it (<see cref="ImportCheck"/>: the cells, a serial twice in the file, one
+/// already registered) and writes the good ones with <see cref="SerialBulkWriter"/> (binary COPY on PostgreSQL) inside
+/// one transaction, which also marks the import done: a crash or a cancel before the commit leaves no serial and no
+/// "done". All-or-nothing stops writing at the first bad row and rolls back at the end;</item>
+/// <item>the bad rows go to the report (the first <see cref="SerialImport.StoredErrors"/> on the row, all counted) and to
+/// an error file in the uploaded format.</item>
 /// </list>
-/// The file is never held in memory; what grows with it is the key dictionary (about 100 bytes a row).
+/// The file is never held in memory; what grows with it is the set of the good rows' keys (about 40 bytes a row).
 /// </summary>
 internal sealed partial class ImportRunner(
     IServiceScopeFactory scopes,
@@ -91,124 +90,153 @@ internal sealed partial class ImportRunner(
         {
             import = await db.Set<SerialImport>().AsNoTracking().FirstAsync(i => i.Id == id, ct);
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-            check = new ImportCheck(await ImportCatalog.LoadAsync(db, catalogReader, today, ct), ImportMapping.FromJson(import.MappingJson));
+            var catalog = await ImportCatalog.LoadAsync(db, catalogReader, today, ct);
+            var stored = await db.Set<StoredFile>().AsNoTracking().Where(f => f.Id == import.FileId).Select(f => (long?)f.Length).FirstOrDefaultAsync(ct);
+            check = new ImportCheck(catalog, ImportMapping.FromJson(import.MappingJson), ExpectedRows(stored));
         }
 
         var culture = CultureInfo.GetCultureInfo(import.Culture);
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
 
-        // 1. Validating: every row, streaming.
-        var outcome = new Outcome(ImportState.Failed, "file_missing");
-        await using (var content = await OpenAsync(dbFactory, import.FileId, ct))
+        live.Report(ImportState.Importing, 0, 0);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (content is null)
-            {
-                return outcome;
-            }
-
-            using var table = ImportTable.Open(content, import.Format, import.Encoding);
-            while (table.Read())
-            {
-                check.Add(table);
-                if (check.Rows % ReportEvery == 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    live.Report(ImportState.Validating, check.Rows, Estimate(table, check.Rows));
-                }
-            }
+            await db.Set<SerialImport>().Where(i => i.Id == id && i.State == ImportState.Validating).ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.State, ImportState.Importing).SetProperty(i => i.HeartbeatAt, clock.GetUtcNow().UtcDateTime), ct);
         }
 
-        live.Report(ImportState.Validating, check.Rows, check.Rows);
+        // One pass over the file: each row is checked and, when good, written at once inside the import's transaction.
+        // Rows of goods the registry may already have a serial of wait in small batches for a lookup by key (on a second
+        // connection: the first is busy with the COPY). All-or-nothing stops writing at the first bad row and rolls back.
+        var outcome = new Outcome(ImportState.Failed, "file_missing");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var main = await dbFactory.CreateDbContextAsync(ct);
+        await using var probe = await dbFactory.CreateDbContextAsync(ct);
+        WidenWriteBuffer(main);
+        await using var content = await OpenAsync(dbFactory, import.FileId, ct);
+        if (content is null)
+        {
+            return outcome;
+        }
+
+        await using var tx = await main.Database.BeginTransactionAsync(ct);
+        int written;
+        await using (var writer = await SerialBulkWriter.StartAsync(main, ct))
+        {
+            var pending = new List<ImportRow>(PendingBatch);
+            void Write(in ImportRow row)
+            {
+                if (import.Mode == ImportMode.AllOrNothing && check.Errors.Count > 0)
+                {
+                    return;
+                }
+
+                var data = new SerialData(check.Catalog.Goods[row.Item].Id, row.Serial, row.Imei, row.Characteristic, row.SaleDate, row.SellerId, row.BuyerId, null, row.Months);
+                writer.Write(Serial.Register(data, check.Catalog.Decide(row), SerialSource.Import, now, import.CreatedByName, id, row.Line));
+            }
+
+            async Task FlushAsync()
+            {
+                foreach (var row in await check.FindRegisteredAsync(probe, pending, ct))
+                {
+                    Write(row);
+                }
+
+                pending.Clear();
+            }
+
+            using (var table = ImportTable.Open(content, import.Format, import.Encoding))
+            {
+                while (table.Read())
+                {
+                    if (check.Add(table) is { } row)
+                    {
+                        if (await check.MayBeRegisteredAsync(probe, row.Item, ct))
+                        {
+                            pending.Add(row);
+                            if (pending.Count == PendingBatch)
+                            {
+                                await FlushAsync();
+                            }
+                        }
+                        else
+                        {
+                            Write(row);
+                        }
+                    }
+
+                    if (check.Rows % ReportEvery == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        live.Report(ImportState.Importing, check.Rows, Estimate(table, check.Rows));
+                    }
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                await FlushAsync();
+            }
+
+            await writer.CompleteAsync(ct);
+            written = writer.Written;
+        }
+
+        live.Report(ImportState.Importing, check.Rows, check.Rows);
+        var errors = check.SortedErrors();
+        outcome = new Outcome(ImportState.Failed, null, Errors: errors);
         if (check.Rows == 0)
         {
             return outcome with { FailureCode = "no_rows" };
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (import.Mode == ImportMode.AllOrNothing && errors.Count > 0)
         {
-            await check.FindDuplicatesInDatabaseAsync(db, ct);
+            await tx.RollbackAsync(CancellationToken.None);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return outcome with { FailureCode = "has_errors", ErrorFileId = await errorFiles.WriteAsync(db, import, errors, ct) };
         }
 
-        var errors = check.SortedErrors();
-        outcome = new Outcome(ImportState.Failed, null, Errors: errors);
+        if (written != check.Rows - errors.Count)
+        {
+            throw new InvalidOperationException($"Wrote {written} rows of {check.Rows - errors.Count} good ones.");
+        }
+
+        // The bad rows' file is stored in the same transaction: on SQLite no other connection may write meanwhile.
         if (errors.Count > 0)
         {
-            outcome = outcome with { ErrorFileId = await errorFiles.WriteAsync(dbFactory, import, errors, ct) };
-            if (import.Mode == ImportMode.AllOrNothing)
-            {
-                return outcome with { FailureCode = "has_errors" };
-            }
+            outcome = outcome with { ErrorFileId = await errorFiles.WriteAsync(main, import, errors, ct) };
         }
 
-        // 2. Importing: the good rows in one transaction that also marks the import done.
-        var good = check.Rows - errors.Count;
-        live.Report(ImportState.Importing, 0, check.Rows);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            await db.Set<SerialImport>().Where(i => i.Id == id && i.State == ImportState.Validating).ExecuteUpdateAsync(
-                s => s.SetProperty(i => i.State, ImportState.Importing).SetProperty(i => i.Total, check.Rows).SetProperty(i => i.Processed, 0)
-                    .SetProperty(i => i.ErrorCount, errors.Count).SetProperty(i => i.HeartbeatAt, clock.GetUtcNow().UtcDateTime),
-                ct);
-        }
-
-        var bad = errors.Select(e => e.Line).ToHashSet();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        await using (var content = await OpenAsync(dbFactory, import.FileId, ct))
-        {
-            if (content is null)
-            {
-                return outcome with { FailureCode = "file_missing" };
-            }
-
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await using (var writer = await SerialBulkWriter.StartAsync(db, ct))
-            {
-                using var table = ImportTable.Open(content, import.Format, import.Encoding);
-                var read = 0;
-                while (table.Read())
-                {
-                    if (++read % ReportEvery == 0)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        live.Report(ImportState.Importing, read, check.Rows);
-                    }
-
-                    if (bad.Contains(table.Line))
-                    {
-                        continue;
-                    }
-
-                    var (row, error) = check.Parse(table);
-                    if (error is not null)
-                    {
-                        // The same check passed this row a moment ago; the catalogue snapshot has not changed.
-                        throw new InvalidOperationException($"Line {table.Line} checked differently on the second read.");
-                    }
-
-                    var data = new SerialData(check.Catalog.Goods[row.Item].Id, row.Serial, row.Imei, row.Characteristic, row.SaleDate, row.SellerId, row.BuyerId, null, row.Months);
-                    writer.Write(Serial.Register(data, check.Catalog.Decide(row), SerialSource.Import, now, import.CreatedByName, id, row.Line));
-                }
-
-                await writer.CompleteAsync(ct);
-                live.Report(ImportState.Importing, read, check.Rows);
-                if (writer.Written != good)
-                {
-                    throw new InvalidOperationException($"Wrote {writer.Written} rows of {good} good ones.");
-                }
-            }
-
-            await observer.RowsWrittenAsync(id, good, ct);
-            ct.ThrowIfCancellationRequested();
-            stopHeartbeat();
-            outcome = outcome with { State = ImportState.Done, FailureCode = null, Imported = good };
-            await UpdateFinalAsync(db, id, outcome, check.Rows, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
-        }
-
+        await observer.RowsWrittenAsync(id, written, ct);
+        ct.ThrowIfCancellationRequested();
+        stopHeartbeat();
+        outcome = outcome with { State = ImportState.Done, FailureCode = null, Imported = written };
+        await UpdateFinalAsync(main, id, outcome, check.Rows, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
         live.Report(ImportState.Done, check.Rows, check.Rows);
         return outcome;
+    }
+
+    /// <summary>Rows of goods with registered serials looked up per query.</summary>
+    private const int PendingBatch = 1000;
+
+    /// <summary>A first guess of the rows from the file's size (about 80 bytes a row), so the key set rarely grows.</summary>
+    private static int ExpectedRows(long? bytes) => bytes is { } b ? (int)Math.Min(b / 80, 20_000_000) : 0;
+
+    /// <summary>
+    /// A 1 MB write buffer for the COPY (Npgsql's default is 8 KB): a million rows are then sent in a few hundred writes
+    /// to the socket rather than tens of thousands.
+    /// </summary>
+    private static void WidenWriteBuffer(AppDbContext db)
+    {
+        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection { State: System.Data.ConnectionState.Closed } && db.Database.GetConnectionString() is { } configured)
+        {
+            // The configured string, not the connection's: that one no longer shows the password.
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured) { WriteBufferSize = 1 << 20 };
+            db.Database.SetDbConnection(new Npgsql.NpgsqlConnection(builder.ConnectionString), contextOwnsConnection: true);
+        }
     }
 
     /// <summary>The total while validating: the rows read so far scaled by how far through the file they are.</summary>

@@ -33,17 +33,19 @@ internal static class ImportFormats
     /// </summary>
     public static async Task<string> DetectEncodingAsync(Stream content, CancellationToken ct)
     {
+        // GetChars, not GetCharCount: only decoding carries a sequence cut by the end of a buffer over to the next one.
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[1 << 16];
+        var chars = new char[(1 << 16) + 4];
         int read;
         try
         {
             while ((read = await content.ReadAsync(buffer, ct)) > 0)
             {
-                decoder.GetCharCount(buffer, 0, read, flush: false);
+                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
             }
 
-            decoder.GetCharCount([], 0, 0, flush: true);
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
             return Utf8;
         }
         catch (DecoderFallbackException)

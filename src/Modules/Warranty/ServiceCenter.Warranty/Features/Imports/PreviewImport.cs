@@ -64,6 +64,7 @@ internal sealed class PreviewImport(
         var complete = mapping.Check().Count == 0;
         var check = complete ? new ImportCheck(await ImportCatalog.LoadAsync(db, catalog, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct), mapping) : null;
         var read = new List<(int Line, string?[] Cells)>();
+        var goodRows = new List<ImportRow>();
         var more = false;
         if (await files.OpenAsync(db, source.FileId, ct) is { } stored)
         {
@@ -84,13 +85,16 @@ internal sealed class PreviewImport(
                 }
 
                 read.Add((table.Line, cells));
-                check?.Add(table);
+                if (check?.Add(table) is { } good)
+                {
+                    goodRows.Add(good);
+                }
             }
         }
 
-        if (check is not null)
+        if (check is not null && goodRows.Count > 0)
         {
-            await check.FindDuplicatesInDatabaseAsync(db, ct);
+            await check.FindRegisteredAsync(db, goodRows, ct);
         }
 
         var errors = check?.Errors.GroupBy(e => e.Line).ToDictionary(g => g.Key, g => g.First()) ?? [];
