@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -178,98 +180,169 @@ internal sealed class PostgresSerialWriter : SerialBulkWriter
 }
 
 /// <summary>
-/// SQLite: one prepared <c>INSERT … VALUES (…), (…), …</c> of <see cref="RowsPerStatement"/> rows, parameters made by
-/// the model's type mappings (Guid and dates as EF stores them), and a one-row statement for the tail.
+/// SQLite: one prepared one-row <c>INSERT</c> executed per row inside the transaction, bound by position through
+/// SQLitePCL (the library under Microsoft.Data.Sqlite) on the connection's own handle. Measured on a million rows:
+/// Microsoft.Data.Sqlite's parameters look each name up and re-encode it on every execution, half of the time spent;
+/// binding by position leaves the time to SQLite itself. Values are the model's provider values (converters applied)
+/// stored as EF stores them — text for Guid (upper case), dates and times — which the writer checks against the model's
+/// own type mappings when it starts. A 192 MB page cache for the import's connection (the default is 2 MB) halves the
+/// time the six indexes take; it goes back to the default before the connection returns to the pool.
 /// </summary>
 internal sealed class SqliteSerialWriter : SerialBulkWriter
 {
-    public const int RowsPerStatement = 32;
+    private const int ImportCacheKilobytes = 196_608;
+    private const int DefaultCacheKilobytes = 2_000;
+    private const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    private const string DateFormat = "yyyy-MM-dd";
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
-    private readonly string _table;
-    private readonly ModelColumn[] _columns;
-    private readonly Func<Serial, object?>[] _values;
-    private readonly DbCommand _batch;
-    private readonly Serial[] _pending = new Serial[RowsPerStatement];
-    private int _count;
+    private readonly SQLitePCL.sqlite3 _db;
+    private readonly SQLitePCL.sqlite3_stmt _insert;
+    private readonly Action<SQLitePCL.sqlite3_stmt, Serial, byte[]> _bind;
+    private byte[] _buffer = new byte[1024];
 
     public SqliteSerialWriter(DbConnection connection, DbTransaction transaction, string table, ModelColumn[] columns)
     {
         _connection = connection;
         _transaction = transaction;
-        _table = table;
-        _columns = columns;
-        _values = [.. columns.Select(c => c.ProviderValue())];
-        _batch = Command(RowsPerStatement);
+        _db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
+        CheckFormats(columns);
+        Pragma($"cache_size = -{ImportCacheKilobytes}");
+        var sql = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
+        Check(SQLitePCL.raw.sqlite3_prepare_v2(_db, sql, out _insert));
+        _bind = Binder(columns);
     }
 
     public override void Write(Serial serial)
     {
-        _pending[_count++] = serial;
-        if (_count == RowsPerStatement)
+        _bind(_insert, serial, _buffer);
+        var rc = SQLitePCL.raw.sqlite3_step(_insert);
+        SQLitePCL.raw.sqlite3_reset(_insert);
+        if (rc != SQLitePCL.raw.SQLITE_DONE)
         {
-            Execute(_batch, RowsPerStatement);
-            _count = 0;
+            Check(rc);
         }
 
         Written++;
     }
 
-    public override Task CompleteAsync(CancellationToken ct)
-    {
-        if (_count > 0)
-        {
-            using var tail = Command(_count);
-            Execute(tail, _count);
-            _count = 0;
-        }
-
-        return Task.CompletedTask;
-    }
+    public override Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
 
     public override ValueTask DisposeAsync()
     {
-        _batch.Dispose();
+        _insert.Dispose();
+        try
+        {
+            Pragma($"cache_size = -{DefaultCacheKilobytes}");
+        }
+        catch (DbException)
+        {
+            // The import failed on this connection; its error is the one that matters.
+        }
+
         return ValueTask.CompletedTask;
     }
 
-    private void Execute(DbCommand command, int rows)
+    /// <summary>Binds a string as UTF-8 from a reused buffer (grown for a long one).</summary>
+    internal void BindText(SQLitePCL.sqlite3_stmt statement, int index, string value)
     {
-        var parameters = command.Parameters;
-        var p = 0;
-        for (var r = 0; r < rows; r++)
+        var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _buffer.Length)
         {
-            var serial = _pending[r];
-            for (var c = 0; c < _values.Length; c++)
-            {
-                parameters[p++].Value = _values[c](serial) ?? DBNull.Value;
-            }
+            _buffer = new byte[Math.Max(max, _buffer.Length * 2)];
         }
 
-        command.ExecuteNonQuery();
+        var length = System.Text.Encoding.UTF8.GetBytes(value, _buffer);
+        SQLitePCL.raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, length));
     }
 
-    private DbCommand Command(int rows)
+    private void Check(int rc)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        var values = new List<string>(rows);
-        for (var r = 0; r < rows; r++)
+        if (rc is not (SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_DONE or SQLitePCL.raw.SQLITE_ROW))
         {
-            var names = new string[_columns.Length];
-            for (var c = 0; c < _columns.Length; c++)
-            {
-                names[c] = $"@p{(r * _columns.Length) + c}";
-                var mapping = (RelationalTypeMapping)_columns[c].Property.GetRelationalTypeMapping();
-                command.Parameters.Add(mapping.CreateParameter(command, names[c], null, nullable: true));
-            }
-
-            values.Add("(" + string.Join(", ", names) + ")");
+            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(_db).utf8_to_string(), rc, SQLitePCL.raw.sqlite3_extended_errcode(_db));
         }
+    }
 
-        command.CommandText = $"INSERT INTO {Quote(_table)} ({string.Join(", ", _columns.Select(c => Quote(c.Name)))}) VALUES {string.Join(", ", values)}";
-        command.Prepare();
-        return command;
+    /// <summary>(statement, serial, buffer) => bind every column by position, typed: no boxing, no names.</summary>
+    private Action<SQLitePCL.sqlite3_stmt, Serial, byte[]> Binder(ModelColumn[] columns)
+    {
+        var statement = Expression.Parameter(typeof(SQLitePCL.sqlite3_stmt), "statement");
+        var serial = Expression.Parameter(typeof(Serial), "serial");
+        var buffer = Expression.Parameter(typeof(byte[]), "buffer");
+        var self = Expression.Constant(this);
+        var body = columns.Select((column, i) =>
+        {
+            var value = column.ProviderExpression(serial);
+            var method = typeof(SqliteSerialWriter).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static, [typeof(SqliteSerialWriter), typeof(SQLitePCL.sqlite3_stmt), typeof(int), value.Type])
+                ?? throw new NotSupportedException($"No SQLite binding for {value.Type.Name} ({column.Name}): add it to {nameof(SqliteSerialWriter)}.");
+            return (Expression)Expression.Call(method, self, statement, Expression.Constant(i + 1), value);
+        });
+        return Expression.Lambda<Action<SQLitePCL.sqlite3_stmt, Serial, byte[]>>(Expression.Block(body), statement, serial, buffer).Compile();
+    }
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, string? v)
+    {
+        if (v is null)
+        {
+            SQLitePCL.raw.sqlite3_bind_null(s, i);
+        }
+        else
+        {
+            w.BindText(s, i, v);
+        }
+    }
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, int v) => SQLitePCL.raw.sqlite3_bind_int64(s, i, v);
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, int? v) => _ = v is { } x ? SQLitePCL.raw.sqlite3_bind_int64(s, i, x) : SQLitePCL.raw.sqlite3_bind_null(s, i);
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, long v) => SQLitePCL.raw.sqlite3_bind_int64(s, i, v);
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, bool v) => SQLitePCL.raw.sqlite3_bind_int64(s, i, v ? 1 : 0);
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, Guid v) => w.BindText(s, i, Text(v));
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, Guid? v) => Bind(w, s, i, v is { } x ? Text(x) : null);
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateOnly v) => w.BindText(s, i, Text(v));
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateOnly? v) => Bind(w, s, i, v is { } x ? Text(x) : null);
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateTime v) => w.BindText(s, i, Text(v));
+
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateTime? v) => Bind(w, s, i, v is { } x ? Text(x) : null);
+
+    private static string Text(Guid v) => v.ToString("D").ToUpperInvariant();
+
+    private static string Text(DateOnly v) => v.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static string Text(DateTime v) => v.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The text this writer stores must be the literal EF's own mapping of the column writes: checked once per import.</summary>
+    private static void CheckFormats(ModelColumn[] columns)
+    {
+        foreach (var column in columns)
+        {
+            var mapping = (RelationalTypeMapping)column.Property.GetRelationalTypeMapping();
+            var type = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? column.Property.ClrType) ?? mapping.Converter?.ProviderClrType ?? column.Property.ClrType;
+            (object Sample, string Text)? sample = type == typeof(Guid) ? (Guid.Parse("0190c2a4-7e5b-7d3c-9f1a-b2c3d4e5f6a7"), Text(Guid.Parse("0190c2a4-7e5b-7d3c-9f1a-b2c3d4e5f6a7")))
+                : type == typeof(DateOnly) ? (new DateOnly(2024, 2, 29), Text(new DateOnly(2024, 2, 29)))
+                : type == typeof(DateTime) ? (new DateTime(2024, 2, 29, 13, 5, 7, 120, DateTimeKind.Utc), Text(new DateTime(2024, 2, 29, 13, 5, 7, 120, DateTimeKind.Utc)))
+                : null;
+            if (sample is { } s && mapping.GenerateProviderValueSqlLiteral(s.Sample) != $"'{s.Text}'")
+            {
+                throw new NotSupportedException($"{column.Name}: EF stores {mapping.GenerateProviderValueSqlLiteral(s.Sample)}, the import would store '{s.Text}'.");
+            }
+        }
+    }
+
+    private void Pragma(string pragma)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "PRAGMA " + pragma;
+        command.ExecuteNonQuery();
     }
 }
