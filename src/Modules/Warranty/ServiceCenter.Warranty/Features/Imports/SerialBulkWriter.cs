@@ -32,12 +32,13 @@ internal abstract class SerialBulkWriter : IAsyncDisposable
         var columns = entity.GetProperties().Select(p => new ModelColumn(p, p.GetColumnName(store)!)).ToArray();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Begin a transaction first: the rows are written in it.");
-        return connection switch
+        SerialBulkWriter writer = connection switch
         {
             NpgsqlConnection pg => await PostgresSerialWriter.StartAsync(pg, table, columns, ct),
             SqliteConnection => new SqliteSerialWriter(connection, transaction, table, columns),
             _ => throw new NotSupportedException($"No bulk writer for {connection.GetType().Name}."),
         };
+        return new PipelinedSerialWriter(writer);
     }
 
     public abstract void Write(Serial serial);
@@ -83,6 +84,117 @@ internal abstract class SerialBulkWriter : IAsyncDisposable
         {
             var serial = Expression.Parameter(typeof(Serial), "serial");
             return Expression.Lambda<T>(body(serial), serial).Compile();
+        }
+    }
+}
+
+/// <summary>
+/// Hands the rows to the provider's writer on a thread of its own, in batches: reading and checking the file on one core
+/// while the rows are encoded and sent (or, on SQLite, inserted) on the other. The writer's connection is used by that
+/// thread only until <see cref="CompleteAsync"/> returns; a failure there (a unique index refusing a row) comes back on
+/// the next <see cref="Write"/> or on completion.
+/// </summary>
+internal sealed class PipelinedSerialWriter : SerialBulkWriter
+{
+    private const int BatchSize = 512;
+
+    private readonly SerialBulkWriter _inner;
+    private readonly System.Collections.Concurrent.BlockingCollection<Serial[]> _batches = new(boundedCapacity: 8);
+    private readonly Task _consumer;
+    private Serial[] _batch = new Serial[BatchSize];
+    private int _count;
+    private volatile Exception? _failure;
+
+    public PipelinedSerialWriter(SerialBulkWriter inner)
+    {
+        _inner = inner;
+        _consumer = Task.Factory.StartNew(Consume, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    public override void Write(Serial serial)
+    {
+        if (_failure is { } failure)
+        {
+            throw new InvalidOperationException("Writing the rows failed.", failure);
+        }
+
+        _batch[_count++] = serial;
+        Written++;
+        if (_count == BatchSize)
+        {
+            Hand();
+        }
+    }
+
+    public override async Task CompleteAsync(CancellationToken ct)
+    {
+        if (_count > 0)
+        {
+            Array.Resize(ref _batch, _count);
+            Hand();
+        }
+
+        _batches.CompleteAdding();
+        await _consumer;
+        if (_failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        await _inner.CompleteAsync(ct);
+        Written = _inner.Written;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_batches.IsAddingCompleted)
+        {
+            _batches.CompleteAdding();
+        }
+
+        try
+        {
+            await _consumer;
+        }
+        finally
+        {
+            _batches.Dispose();
+            await _inner.DisposeAsync();
+        }
+    }
+
+    private void Hand()
+    {
+        try
+        {
+            _batches.Add(_batch);
+        }
+        catch (InvalidOperationException) when (_failure is not null)
+        {
+            throw new InvalidOperationException("Writing the rows failed.", _failure);
+        }
+
+        _batch = new Serial[BatchSize];
+        _count = 0;
+    }
+
+    private void Consume()
+    {
+        try
+        {
+            foreach (var batch in _batches.GetConsumingEnumerable())
+            {
+                foreach (var serial in batch)
+                {
+                    _inner.Write(serial);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Whatever stopped the writer stops the reader too (else it would wait for room in the queue for ever).
+            _failure = e;
+            _batches.CompleteAdding();
         }
     }
 }
