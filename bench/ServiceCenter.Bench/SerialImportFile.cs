@@ -26,7 +26,8 @@ internal static class SerialImportFile
     public static long Write(string path, int rows, IReadOnlyList<string> sellerInns, DateOnly today, int seed = 20261128)
     {
         var random = new Random(seed);
-        var seen = new HashSet<string>(rows, StringComparer.Ordinal);
+        // Serials as numbers in base 34 (12 digits fit a long): the generator's own memory stays small.
+        var seen = new HashSet<long>(rows);
         var serial = new char[12];
         var line = new StringBuilder(160);
         using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20))
@@ -35,20 +36,21 @@ internal static class SerialImportFile
             writer.Write('\n');
             for (var r = 0; r < rows; r++)
             {
-                string s;
+                long code;
                 do
                 {
+                    code = 0;
                     for (var i = 0; i < serial.Length; i++)
                     {
-                        serial[i] = SerialAlphabet[random.Next(SerialAlphabet.Length)];
+                        var digit = random.Next(SerialAlphabet.Length);
+                        serial[i] = SerialAlphabet[digit];
+                        code = (code * SerialAlphabet.Length) + digit;
                     }
-
-                    s = new string(serial);
                 }
-                while (!seen.Add(s));
+                while (!seen.Add(code));
 
                 line.Clear();
-                line.Append(s).Append(';');
+                line.Append(serial).Append(';');
                 if (random.Next(10) < 7)
                 {
                     line.Append(Imei(random));

@@ -266,6 +266,7 @@ internal static class SerialImportSuite
         }
 
         var validate = (importingAt ?? done) - uploaded;
+        // The whole bench process: the host (server GC), the client, and on SQLite the import's 192 MB page cache.
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
         Console.WriteLine($"  worker {worker:F2} s (validating ≈ {validate:F2} s, writing and committing ≈ {done - (importingAt ?? done):F2} s); " +
                           $"{rows / worker:N0} rows/s; upload + import {uploaded + worker:F2} s; peak working set of the process {peak:N0} MB");
