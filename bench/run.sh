@@ -10,6 +10,8 @@
 #   bench/run.sh --suite repairs --provider sqlite   repair orders on SQLite instead (1M there is optional)
 #   bench/run.sh --suite serials                     serial registry, 10 000 000 units, PostgreSQL: warranty status, card, registration
 #   bench/run.sh --suite serials --serials 100000 --register-seconds 5
+#   bench/run.sh --suite serial-import               serial import (WAR-04): 1 000 000-row CSV, psql \copy baseline, PostgreSQL and SQLite
+#   bench/run.sh --suite serial-import --rows 100000 --twice   smaller, and a second file into the filled registry
 #
 # Counterparty defaults: --rows 100000, 300 requests per scenario, 1 and 4 clients. Repair defaults:
 # --orders 1000000 --client-cards 50000 --intake-seconds 60 --intake-clients 8, and the same
@@ -43,7 +45,10 @@ case "$suite" in
   serials|serial)
     suite=serials
     [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
-  *) echo "unknown suite '$suite': use counterparties, repairs or serials"; exit 2 ;;
+  serial-import|serial-imports)
+    suite=serial-import
+    [ ${#providers[@]} -eq 0 ] && providers=(postgres sqlite) ;;
+  *) echo "unknown suite '$suite': use counterparties, repairs, serials or serial-import"; exit 2 ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -67,6 +72,8 @@ dotnet build -c Release bench/ServiceCenter.Bench -nologo -v q -clp:ErrorsOnly
 for provider in "${providers[@]}"; do
   echo; echo "=== $suite on $provider"
   extra=(); [ "$provider" = postgres ] && extra=(--pg "$pg")
+  # The serial import is measured against psql \copy of the same file on the same server.
+  [ "$provider" = postgres ] && [ "$suite" = serial-import ] && extra+=(--psql "$PGBIN/psql")
   dotnet run -c Release --no-build --project bench/ServiceCenter.Bench -- --suite "$suite" --provider "$provider" "${extra[@]}" "${args[@]}" \
     2>&1 | grep --line-buffered -v '^{' | tee "$out/$stamp-$suite-$provider.log"
 done

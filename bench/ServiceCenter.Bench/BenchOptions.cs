@@ -6,7 +6,9 @@ namespace ServiceCenter.Bench;
 /// Command line: <c>[--suite counterparties|repairs] --provider sqlite|postgres [--pg "conn"] [--requests 300]
 /// [--concurrency 4] [--seconds 30] [--keep] [--show-sql]</c>; the counterparty suite adds <c>[--rows 100000]</c>,
 /// the repair suite <c>[--orders 1000000] [--client-cards 50000] [--intake-seconds 60] [--intake-clients 8]
-/// [--intake-branches 3]</c>, the serial suite <c>[--serials 10000000] [--client-cards 50000] [--register-seconds 20] [--register-clients 4]</c> (how many branches the intake clients are spread over: numbers are taken per branch).
+/// [--intake-branches 3]</c> (how many branches the intake clients are spread over: numbers are taken per branch);
+/// the serial suite <c>[--serials 10000000] [--client-cards 50000] [--register-seconds 20] [--register-clients 4]</c>;
+/// the serial import suite takes <c>[--rows 1000000] [--twice] [--psql path]</c>.
 /// </summary>
 internal sealed record BenchOptions(
     string Suite, string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql,
@@ -16,6 +18,7 @@ internal sealed record BenchOptions(
     public const string Counterparties = "counterparties";
     public const string Repairs = "repairs";
     public const string Serials = "serials";
+    public const string SerialImport = "serial-import";
 
     public bool IsPostgres => Provider == "Postgres";
 
@@ -34,7 +37,8 @@ internal sealed record BenchOptions(
             "counterparties" or "counterparty" => Counterparties,
             "repairs" or "repair" => Repairs,
             "serials" or "serial" => Serials,
-            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs or serials."),
+            "serial-import" or "serial-imports" => SerialImport,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials or serial-import."),
         };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
         {
@@ -49,7 +53,7 @@ internal sealed record BenchOptions(
         }
 
         var options = new BenchOptions(
-            suite, provider, pg, Int("--rows", 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
+            suite, provider, pg, Int("--rows", suite == SerialImport ? 1_000_000 : 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
             args.Contains("--keep"), args.Contains("--show-sql"),
             Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
             Int("--intake-branches", RepairLoader.BranchSpecs.Length),

@@ -21,6 +21,7 @@ public static class CatalogModule
 
         services.AddScoped<ICatalogLookups, CatalogLookups>();
         services.AddSingleton<ICatalogReader, CatalogReader>();
+        services.AddSingleton<ICatalogBulkReader, CatalogBulkReader>();
         services.AddScoped<IGlobalSearchProvider, CatalogSearch>();
         services.AddSingleton(new NavEntry(NavGroup.Clients, "Nav.Counterparties", "/counterparties", MudBlazor.Icons.Material.Filled.People, Policies.Staff, 10));
 

@@ -6,6 +6,7 @@ using ServiceCenter.Data.Identity;
 using ServiceCenter.Ui;
 using ServiceCenter.Warranty.Contracts;
 using ServiceCenter.Warranty.Data;
+using ServiceCenter.Warranty.Features.Imports;
 
 namespace ServiceCenter.Warranty;
 
@@ -37,13 +38,25 @@ public static class WarrantyModule
         services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.Serials", "/serials", MudBlazor.Icons.Material.Filled.QrCode2, Policies.Staff, 30));
         services.AddSingleton(new NavEntry(NavGroup.Settings, "Nav.WarrantyTerms", "/warranty-terms", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 50));
 
-        // Import (helper: import).
         // Repair return coverages.
         services.AddScoped<IRepairWarranty, Features.RepairCoverage.RecordRepairReturn>();
 
         // Reports (WAR-08).
         services.AddScoped<Features.Reports.SerialStateReport>();
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.WarrantyReport", "/reports/warranty", MudBlazor.Icons.Material.Filled.VerifiedUser, Policies.Staff, 20));
+
+        // Import (WAR-04).
+        services.AddSingleton<IModelContributor, ImportModelContributor>();
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.SerialImports", "/serials/imports", MudBlazor.Icons.Material.Filled.UploadFile, Policies.EditSerials, 30));
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<IImportObserver, NoImportObserver>();
+        services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImportErrorFiles>();
+        services.AddHostedService<ImportWorker>();
+        services.AddScoped<ImportSerials>();
+        services.AddScoped<PreviewImport>();
+        services.AddScoped<SerialImportQueries>();
+        services.AddScoped<CancelSerialImport>();
         return services;
     }
 
@@ -56,6 +69,9 @@ public static class WarrantyModule
 
         // Reports (WAR-08).
         Features.Reports.WarrantyReportsApi.Map(api);
+
+        // Import (WAR-04).
+        ImportsApi.Map(api);
         return api;
     }
 }

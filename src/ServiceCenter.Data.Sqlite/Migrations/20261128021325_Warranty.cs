@@ -11,6 +11,57 @@ namespace ServiceCenter.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "goods_warranty_ends_on",
+                table: "repairs_orders",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "serial_id",
+                table: "repairs_orders",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "warranty_ends_on",
+                table: "repairs_orders",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "warranty_extension_days",
+                table: "repairs_orders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "warranty_rule",
+                table: "repairs_orders",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "warranty_source_number",
+                table: "repairs_orders",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "warranty_note",
+                table: "repairs_lines",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "warranty_until",
+                table: "repairs_lines",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "warranty_coverages",
                 columns: table => new
@@ -59,6 +110,40 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_warranty_serial_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "warranty_serial_imports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    file_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    encoding = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    mapping_json = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    total = table.Column<int>(type: "INTEGER", nullable: false),
+                    processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    error_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    errors_json = table.Column<string>(type: "TEXT", nullable: true),
+                    error_file_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    failure_code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    cancel_requested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    heartbeat_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    worker_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_warranty_serial_imports", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,6 +230,11 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_repairs_orders_serial_id",
+                table: "repairs_orders",
+                column: "serial_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_warranty_coverages_serial_id",
                 table: "warranty_coverages",
                 column: "serial_id");
@@ -163,6 +253,16 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                 name: "ix_warranty_serial_events_serial_id_at",
                 table: "warranty_serial_events",
                 columns: new[] { "serial_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_warranty_serial_imports_created_at",
+                table: "warranty_serial_imports",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_warranty_serial_imports_state",
+                table: "warranty_serial_imports",
+                column: "state");
 
             migrationBuilder.CreateIndex(
                 name: "ix_warranty_serials_goods_extended_ends_on",
@@ -216,6 +316,9 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                 name: "warranty_serial_events");
 
             migrationBuilder.DropTable(
+                name: "warranty_serial_imports");
+
+            migrationBuilder.DropTable(
                 name: "warranty_serials");
 
             migrationBuilder.DropTable(
@@ -223,6 +326,42 @@ namespace ServiceCenter.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "warranty_voidings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_repairs_orders_serial_id",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "goods_warranty_ends_on",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "serial_id",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_ends_on",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_extension_days",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_rule",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_source_number",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_note",
+                table: "repairs_lines");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_until",
+                table: "repairs_lines");
         }
     }
 }

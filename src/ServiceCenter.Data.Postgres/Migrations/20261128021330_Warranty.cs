@@ -11,6 +11,57 @@ namespace ServiceCenter.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "goods_warranty_ends_on",
+                table: "repairs_orders",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "serial_id",
+                table: "repairs_orders",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "warranty_ends_on",
+                table: "repairs_orders",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "warranty_extension_days",
+                table: "repairs_orders",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "warranty_rule",
+                table: "repairs_orders",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "warranty_source_number",
+                table: "repairs_orders",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "warranty_note",
+                table: "repairs_lines",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "warranty_until",
+                table: "repairs_lines",
+                type: "date",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "warranty_coverages",
                 columns: table => new
@@ -59,6 +110,40 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_warranty_serial_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "warranty_serial_imports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    file_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    encoding = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    mapping_json = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    culture = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    total = table.Column<int>(type: "integer", nullable: false),
+                    processed = table.Column<int>(type: "integer", nullable: false),
+                    imported = table.Column<int>(type: "integer", nullable: false),
+                    error_count = table.Column<int>(type: "integer", nullable: false),
+                    errors_json = table.Column<string>(type: "text", nullable: true),
+                    error_file_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    failure_code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    cancel_requested = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_warranty_serial_imports", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,6 +230,11 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_repairs_orders_serial_id",
+                table: "repairs_orders",
+                column: "serial_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_warranty_coverages_serial_id",
                 table: "warranty_coverages",
                 column: "serial_id");
@@ -163,6 +253,16 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 name: "ix_warranty_serial_events_serial_id_at",
                 table: "warranty_serial_events",
                 columns: new[] { "serial_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_warranty_serial_imports_created_at",
+                table: "warranty_serial_imports",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_warranty_serial_imports_state",
+                table: "warranty_serial_imports",
+                column: "state");
 
             migrationBuilder.CreateIndex(
                 name: "ix_warranty_serials_goods_extended_ends_on",
@@ -216,6 +316,9 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 name: "warranty_serial_events");
 
             migrationBuilder.DropTable(
+                name: "warranty_serial_imports");
+
+            migrationBuilder.DropTable(
                 name: "warranty_serials");
 
             migrationBuilder.DropTable(
@@ -223,6 +326,42 @@ namespace ServiceCenter.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "warranty_voidings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_repairs_orders_serial_id",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "goods_warranty_ends_on",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "serial_id",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_ends_on",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_extension_days",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_rule",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_source_number",
+                table: "repairs_orders");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_note",
+                table: "repairs_lines");
+
+            migrationBuilder.DropColumn(
+                name: "warranty_until",
+                table: "repairs_lines");
         }
     }
 }
