@@ -15,10 +15,12 @@ public sealed class SerialImportJourneyTests(E2EHost host) : IClassFixture<E2EHo
         using var api = await host.ApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         (await api.PostAsJsonAsync("/api/v1/items", new { kind = "Stock", name = $"Смартфон {tag}", article = $"SM-{tag}", serialTracked = true, warrantyMonths = 12 })).EnsureSuccessStatusCode();
+        // The second unit was sold last year with 36 months: in warranty today, whatever today is.
+        var year = DateTime.Today.Year - 1;
         var csv = string.Join("\r\n",
             "Серийный номер;Артикул;Дата продажи;Гарантия, мес",
             $"J-{tag}-1;SM-{tag};15.03.2024;",
-            $"J-{tag}-2;SM-{tag};31.02.2024;",
+            $"J-{tag}-2;SM-{tag};31.02.{year};36",
             $"J-{tag}-3;NO-{tag};15.03.2024;12") + "\r\n";
         var page = await host.SignInAsync();
 
@@ -43,7 +45,7 @@ public sealed class SerialImportJourneyTests(E2EHost host) : IClassFixture<E2EHo
         (await page.GetByTestId("import-imported").InnerTextAsync()).ShouldBe("1");
         (await page.GetByTestId("import-errors").InnerTextAsync()).ShouldBe("2");
         var report = page.GetByRole(AriaRole.Table, new() { Name = "Строки с ошибками" });
-        await report.GetByRole(AriaRole.Row).Filter(new() { HasText = "Неверная дата продажи «31.02.2024»" }).GetByRole(AriaRole.Cell, new() { Name = "3", Exact = true }).WaitForAsync();
+        await report.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Неверная дата продажи «31.02.{year}»" }).GetByRole(AriaRole.Cell, new() { Name = "3", Exact = true }).WaitForAsync();
         await report.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Номенклатура «NO-{tag}» не найдена" }).GetByRole(AriaRole.Cell, new() { Name = "4", Exact = true }).WaitForAsync();
         await Shot(page, "serial-import-report");
 
@@ -56,7 +58,7 @@ public sealed class SerialImportJourneyTests(E2EHost host) : IClassFixture<E2EHo
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Скачать строки с ошибками" }).ClickAsync());
         var bad = await File.ReadAllTextAsync((await download.PathAsync())!, Encoding.UTF8);
         bad.ShouldContain("Ошибка");
-        var fixedFile = bad.Replace("31.02.2024", "28.02.2024", StringComparison.Ordinal).Replace($"NO-{tag}", $"SM-{tag}", StringComparison.Ordinal);
+        var fixedFile = bad.Replace($"31.02.{year}", $"28.02.{year}", StringComparison.Ordinal).Replace($"NO-{tag}", $"SM-{tag}", StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Новый импорт" }).ClickAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "поставка-исправлено.csv", MimeType = "text/csv", Buffer = Utf8(fixedFile) });
         await page.GetByTestId("preview-bad").Filter(new() { HasText = "с ошибками: 0" }).WaitForAsync();
@@ -70,6 +72,23 @@ public sealed class SerialImportJourneyTests(E2EHost host) : IClassFixture<E2EHo
 
         var imports = await api.GetFromJsonAsync<JsonElement>("/api/v1/serials/imports");
         imports.EnumerateArray().Select(i => i.GetProperty("imported").GetInt32()).ShouldBe([2, 1]);
+
+        // The front desk sees the imported unit's warranty as its serial is typed on the intake form (WAR-02).
+        (await api.PostAsJsonAsync("/api/v1/branches", new { name = "Приём и склад", prefix = "ПС", timeZone = "Europe/Moscow" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/counterparties", new { kind = "Person", name = "Кузнецова Ирина Павловна", phones = new[] { "+7 916 555-12-12" }, roles = new[] { "Client" } }))
+            .EnsureSuccessStatusCode();
+        await page.GotoAsync(host.BaseUrl + "/repairs/new");
+        await E2EHost.WaitInteractiveAsync(page);
+        await page.GetByLabel("Клиент — телефон или имя").PressSequentiallyAsync("916 555");
+        await page.GetByText("Кузнецова Ирина Павловна").First.ClickAsync();
+        await page.GetByLabel("Модель").PressSequentiallyAsync($"Смартфон {tag}");
+        await page.Locator(".mud-popover-open").GetByText($"Смартфон {tag}").First.ClickAsync();
+        await page.GetByLabel("Серийный номер").FillAsync($"j-{tag}-2".ToLowerInvariant());
+        await page.GetByLabel("Серийный номер").PressAsync("Tab");
+        var indicator = page.GetByRole(AriaRole.Status, new() { Name = "Гарантия" });
+        await Assertions.Expect(indicator).ToContainTextAsync("Гарантийный");
+        await Assertions.Expect(indicator).ToContainTextAsync($"28.02.{year + 3}");
+        await Shot(page, "serial-import-intake");
     }
 
     [Fact]

@@ -33,29 +33,14 @@ internal sealed record PhotoCommand(BufferedImage? File, BufferedImage? Annotate
 /// <summary>What may be stored as a device photo, decided by the file's magic bytes rather than by the name or the declared type.</summary>
 internal static class PhotoImages
 {
-    public const int MaxMegabytes = 15;
-    public const long MaxBytes = MaxMegabytes * 1024L * 1024L;
+    public const int MaxMegabytes = ImageFiles.MaxMegabytes;
+    public const long MaxBytes = ImageFiles.MaxBytes;
     public const int MaxCommentLength = 2000;
 
     /// <summary>For the file pickers: the same three formats.</summary>
-    public const string Accept = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
+    public const string Accept = ImageFiles.Accept;
 
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    public static string? Sniff(ReadOnlySpan<byte> b)
-    {
-        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-        {
-            return "image/jpeg";
-        }
-
-        if (b.StartsWith(PngSignature))
-        {
-            return "image/png";
-        }
-
-        return b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8) ? "image/webp" : null;
-    }
+    public static string? Sniff(ReadOnlySpan<byte> b) => ImageFiles.Sniff(b);
 
     /// <summary>
     /// A declared type must be one of ours; none, or the generic octet-stream some clients send, leaves
@@ -76,34 +61,13 @@ internal static class PhotoImages
         return type.ToLowerInvariant() is "image/jpeg" or "image/jpg" or "image/pjpeg" or "image/png" or "image/webp" or "application/octet-stream";
     }
 
-    public static string Extension(string format) => format switch
-    {
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        _ => ".jpg",
-    };
+    public static string Extension(string format) => ImageFiles.Extension(format);
 
     /// <summary>Reads the upload, stopping one byte past the limit so an endless stream cannot fill the memory.</summary>
     public static async Task<BufferedImage> BufferAsync(PhotoContent content, CancellationToken ct)
     {
-        if (content.Length > MaxBytes)
-        {
-            return new BufferedImage([], TooLarge: true, content.ContentType, content.FileName);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.Content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return new BufferedImage([], TooLarge: true, content.ContentType, content.FileName);
-            }
-        }
-
-        return new BufferedImage(buffer.ToArray(), TooLarge: false, content.ContentType, content.FileName);
+        var bytes = await ImageFiles.ReadLimitedAsync(content.Content, content.Length, ct);
+        return new BufferedImage(bytes ?? [], TooLarge: bytes is null, content.ContentType, content.FileName);
     }
 }
 

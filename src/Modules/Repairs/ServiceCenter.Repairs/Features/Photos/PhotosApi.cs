@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Repairs.Resources;
+using ServiceCenter.Ui.Api;
 
 namespace ServiceCenter.Repairs.Features.Photos;
 
@@ -52,26 +53,4 @@ internal static class PhotosApi
         .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
         .AntiforgeryForCookiesOnly();
     }
-
-    /// <summary>
-    /// Multipart endpoints require an antiforgery token by default, which API clients with a bearer token
-    /// cannot send — and do not need: a browser never attaches their token on its own, so a forged
-    /// cross-site request cannot carry it. A request signed in by the cookie is still checked. The app's
-    /// own pages upload in-process through the handler and never come here.
-    /// </summary>
-    private static RouteHandlerBuilder AntiforgeryForCookiesOnly(this RouteHandlerBuilder builder) =>
-        builder.DisableAntiforgery().AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-            if (!bearer && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-            {
-                var l = http.RequestServices.GetRequiredService<IStringLocalizer<PhotosResource>>();
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status400BadRequest, title: l["Photos.AntiforgeryTitle"], detail: l["Photos.Antiforgery"],
-                    extensions: new Dictionary<string, object?> { ["code"] = "antiforgery" });
-            }
-
-            return await next(context);
-        });
 }

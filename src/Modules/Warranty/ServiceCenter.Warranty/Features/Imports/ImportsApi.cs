@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.SharedKernel.Domain;
 using ServiceCenter.Warranty.Resources;
+using ServiceCenter.Ui.Api;
 
 namespace ServiceCenter.Warranty.Features.Imports;
 
@@ -69,27 +70,6 @@ internal static class ImportsApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
             .AntiforgeryForCookiesOnly();
-
-    /// <summary>
-    /// Multipart endpoints require an antiforgery token by default, which API clients with a bearer token cannot send
-    /// and do not need (a browser never attaches their token on its own). A request signed in by the cookie is still
-    /// checked. The app's own page uploads in-process through the handlers and never comes here.
-    /// </summary>
-    private static RouteHandlerBuilder AntiforgeryForCookiesOnly(this RouteHandlerBuilder builder) =>
-        builder.DisableAntiforgery().AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-            if (!bearer && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-            {
-                var l = http.RequestServices.GetRequiredService<IStringLocalizer<ImportResource>>();
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status400BadRequest, title: l["Import.AntiforgeryTitle"], detail: l["Import.Antiforgery"],
-                    extensions: new Dictionary<string, object?> { ["code"] = "antiforgery" });
-            }
-
-            return await next(context);
-        });
 }
 
 /// <summary>The answer to starting an import: follow it at <c>GET /api/v1/serials/imports/{id}</c>.</summary>

@@ -1,3 +1,5 @@
+using ServiceCenter.Data.Files;
+
 namespace ServiceCenter.Warranty.Features.Voiding;
 
 /// <summary>A photo as it arrives (a multipart part or a file the user picked).</summary>
@@ -13,55 +15,19 @@ internal sealed record BufferedEvidence(byte[] Bytes, bool TooLarge)
 /// <summary>What may be stored as evidence: JPEG, PNG or WebP, decided by the file's magic bytes rather than its name.</summary>
 internal static class EvidenceImages
 {
-    public const int MaxMegabytes = 15;
-    public const long MaxBytes = MaxMegabytes * 1024L * 1024L;
+    public const int MaxMegabytes = ImageFiles.MaxMegabytes;
+    public const long MaxBytes = ImageFiles.MaxBytes;
     public const int MaxFiles = 10;
-    public const string Accept = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
+    public const string Accept = ImageFiles.Accept;
 
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    public static string? Sniff(ReadOnlySpan<byte> b) => ImageFiles.Sniff(b);
 
-    public static string? Sniff(ReadOnlySpan<byte> b)
-    {
-        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-        {
-            return "image/jpeg";
-        }
-
-        if (b.StartsWith(PngSignature))
-        {
-            return "image/png";
-        }
-
-        return b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8) ? "image/webp" : null;
-    }
-
-    public static string Extension(string format) => format switch
-    {
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        _ => ".jpg",
-    };
+    public static string Extension(string format) => ImageFiles.Extension(format);
 
     /// <summary>Reads the upload, stopping one byte past the limit so an endless stream cannot fill the memory.</summary>
     public static async Task<BufferedEvidence> BufferAsync(EvidenceUpload upload, CancellationToken ct)
     {
-        if (upload.Length > MaxBytes)
-        {
-            return new BufferedEvidence([], TooLarge: true);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await upload.Content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return new BufferedEvidence([], TooLarge: true);
-            }
-        }
-
-        return new BufferedEvidence(buffer.ToArray(), TooLarge: false);
+        var bytes = await ImageFiles.ReadLimitedAsync(upload.Content, upload.Length, ct);
+        return new BufferedEvidence(bytes ?? [], TooLarge: bytes is null);
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.Net.Http.Headers;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Warranty.Features.Serials;
 using ServiceCenter.Warranty.Resources;
+using ServiceCenter.Ui.Api;
 
 namespace ServiceCenter.Warranty.Features.Voiding;
 
@@ -72,24 +73,4 @@ internal static class VoidingApi
             return TypedResults.Stream(content, file.ContentType, lastModified: file.CreatedAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
         }).WithName("GetVoidingPhoto");
     }
-
-    /// <summary>
-    /// Bearer-token callers cannot send an antiforgery token and need none (a browser never attaches their token);
-    /// a request signed in by the cookie is still checked (see the same filter on repair photos).
-    /// </summary>
-    private static RouteHandlerBuilder AntiforgeryForCookiesOnly(this RouteHandlerBuilder builder) =>
-        builder.DisableAntiforgery().AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-            if (!bearer && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-            {
-                var l = http.RequestServices.GetRequiredService<IStringLocalizer<WarrantyResource>>();
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status400BadRequest, title: l["Problem.Antiforgery"], detail: l["Problem.AntiforgeryDetail"],
-                    extensions: new Dictionary<string, object?> { ["code"] = "antiforgery" });
-            }
-
-            return await next(context);
-        });
 }
