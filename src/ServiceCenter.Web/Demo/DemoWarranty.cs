@@ -64,7 +64,8 @@ internal static class DemoWarranty
             {
                 SerialNumber = serial,
                 ItemId = model.Id,
-                SaleDate = today.AddDays(-random.Next(10, 900)),
+                // The first unit is voided below: sold two months ago, so the voiding is what takes it out of warranty.
+                SaleDate = today.AddDays(i == 0 ? -60 : -random.Next(10, 900)),
                 OwnerId = clients[random.Next(clients.Count)],
                 SellerId = i % 3 == 0 ? dealer : null,
             }, ct);
