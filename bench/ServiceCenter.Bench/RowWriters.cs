@@ -210,23 +210,12 @@ internal sealed class PostgresCopyWriter : IRowWriter
                 var getter = p.GetGetter();
                 var converter = p.GetTypeMapping().Converter;
                 var providerType = converter?.ProviderClrType ?? p.ClrType;
-                return new CopyColumn(p.Name, p.GetColumnName(store)!, getter.GetClrValueUsingContainingEntity, converter, DbType(Nullable.GetUnderlyingType(providerType) ?? providerType));
+                return new CopyColumn(p.Name, p.GetColumnName(store)!, getter.GetClrValueUsingContainingEntity, converter, PostgresCopyTypes.For(providerType));
             }).ToArray();
             var list = string.Join(", ", columns.Select(c => Quote(c.Name)));
             return new CopyTable(name, $"COPY {Quote(name)} ({list}) FROM STDIN (FORMAT BINARY)", columns);
         }
 
         private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-        private static NpgsqlDbType DbType(Type type) =>
-            type == typeof(Guid) ? NpgsqlDbType.Uuid
-            : type == typeof(string) ? NpgsqlDbType.Text
-            : type == typeof(DateTime) ? NpgsqlDbType.TimestampTz
-            : type == typeof(DateOnly) ? NpgsqlDbType.Date
-            : type == typeof(int) ? NpgsqlDbType.Integer
-            : type == typeof(long) ? NpgsqlDbType.Bigint
-            : type == typeof(bool) ? NpgsqlDbType.Boolean
-            : type == typeof(decimal) ? NpgsqlDbType.Numeric
-            : throw new NotSupportedException($"No COPY type for {type.Name}: add it to {nameof(PostgresCopyWriter)}.");
     }
 }

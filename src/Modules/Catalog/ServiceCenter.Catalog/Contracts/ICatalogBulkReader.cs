@@ -20,9 +20,6 @@ public interface ICatalogBulkReader
     /// <summary>Every live item that can have serial numbers (kind Stock).</summary>
     Task<IReadOnlyList<GoodsItemInfo>> GoodsAsync(AppDbContext db, CancellationToken ct);
 
-    /// <summary>The goods with these ids (archived too), for one unit's warranty facts.</summary>
-    Task<IReadOnlyDictionary<Guid, GoodsItemInfo>> GoodsAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct);
-
     /// <summary>Every live counterparty's id, name and ИНН.</summary>
     Task<IReadOnlyList<CounterpartyKey>> CounterpartyKeysAsync(AppDbContext db, CancellationToken ct);
 }

@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Catalog.Domain;
+using ServiceCenter.Catalog.Features.ItemGroups;
 using ServiceCenter.Data;
 
 namespace ServiceCenter.Catalog.Features;
 
 internal sealed partial class CatalogReader
 {
-    /// <summary>A tree deeper than this is a cycle left by bad data; the walk stops rather than loop.</summary>
-    private const int MaxGroupDepth = 64;
-
     public async Task<IReadOnlyDictionary<Guid, ItemFactsInfo>> ItemFactsAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
@@ -20,23 +18,16 @@ internal sealed partial class CatalogReader
         var items = await db.Set<Item>().AsNoTracking().Where(i => ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Name, i.Kind, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.ManufacturerId, i.GroupId, i.IsArchived })
             .ToListAsync(ct);
-
-        // Groups are few (a nomenclature tree of tens to hundreds of folders): walking the tree in memory beats a query per level.
+        // Groups are few (tens to hundreds of folders): one read and a walk in memory beat a query per level.
         var groups = items.Any(i => i.GroupId is not null)
             ? await db.Set<ItemGroup>().AsNoTracking().Select(g => new { g.Id, g.Name, g.ParentId }).ToDictionaryAsync(g => g.Id, ct)
             : [];
+        var parentOf = groups.ToDictionary(g => g.Key, g => g.Value.ParentId);
         return items.ToDictionary(
             i => i.Id,
-            i =>
-            {
-                var path = new List<ItemGroupInfo>();
-                for (var id = i.GroupId; id is { } g && groups.TryGetValue(g, out var group) && path.Count < MaxGroupDepth; id = group.ParentId)
-                {
-                    path.Add(new ItemGroupInfo(group.Id, group.Name));
-                }
-
-                return new ItemFactsInfo(i.Id, i.Name, i.Kind.ToString(), i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.ManufacturerId, path, i.IsArchived);
-            });
+            i => new ItemFactsInfo(
+                i.Id, i.Name, i.Kind.ToString(), i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.ManufacturerId,
+                [.. ItemGroupTree.PathToRoot(i.GroupId, parentOf).Where(groups.ContainsKey).Select(g => new ItemGroupInfo(g, groups[g].Name))], i.IsArchived));
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> ItemGroupNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>

@@ -113,21 +113,30 @@ public sealed class AcceptDevices(
             Passcode: string.IsNullOrEmpty(d.Passcode) ? null : protector.Protect(d.Passcode))).ToList();
         var limitHours = graph.LimitHours(StageCodes.Accepted);
 
+        // The registry's reads (the unit, the model's facts and terms) happen here too; inside the transaction only the
+        // history line is added, which needs the order's number.
+        var serials = new Guid?[devices.Count];
+        var registered = new Dictionary<(Guid, string), Guid>();
+        for (var i = 0; i < devices.Count; i++)
+        {
+            serials[i] = await RegisterAsync(db, devices[i], decisions[i], counterpartyId, today, registered, ct);
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var first = await DocumentNumbers.NextAsync(db, NumberSeries, branch.Id, local.Year, ct, devices.Count);
             var accepted = new List<RepairOrder>();
-            var registered = new Dictionary<(Guid, string), Guid>();
             for (var i = 0; i < prepared.Count; i++)
             {
                 var number = DocumentNumbers.Format(branch.Prefix, local.Year, first + i);
                 var (order, change) = RepairOrder.Accept(
                     branch.Id, intakeId, number, RepairBarcode.For(number), snapshot, prepared[i].Device, prepared[i].Warranty, prepared[i].Passcode, limitHours, now, actor,
                     decisions[i].Details);
-                if (await RegisterAsync(db, devices[i], decisions[i], order, today, registered, ct) is { } serialId)
+                if (serials[i] is { } serialId)
                 {
+                    registry.RecordEvent(db, serialId, SerialEventKind.TakenIntoRepair, today, new CoverageSource(IntakeWarranty.DocumentKind, order.Id, order.Number), counterpartyId);
                     order.LinkSerial(serialId);
                 }
 
@@ -168,36 +177,27 @@ public sealed class AcceptDevices(
 
     /// <summary>
     /// A catalogue device with a serial goes into the registry (found or registered, owned by the client); a unit the
-    /// registry found by IMEI or serial alone gets the event. The same unit twice in one intake is registered once.
+    /// registry found by IMEI or serial alone is the one taken in. The same unit twice in one intake is registered once.
     /// </summary>
     private async Task<Guid?> RegisterAsync(
-        AppDbContext db, DeviceInput d, IntakeWarrantyDecision decision, RepairOrder order, DateOnly today, Dictionary<(Guid, string), Guid> registered, CancellationToken ct)
+        AppDbContext db, DeviceInput d, IntakeWarrantyDecision decision, Guid clientId, DateOnly today, Dictionary<(Guid, string), Guid> registered, CancellationToken ct)
     {
-        var document = new CoverageSource(IntakeWarranty.DocumentKind, order.Id, order.Number);
         if (d.ItemId is { } itemId && !string.IsNullOrWhiteSpace(d.SerialNumber))
         {
             var key = (itemId, Serial.KeyOf(d.SerialNumber));
-            if (registered.TryGetValue(key, out var known))
+            if (!registered.TryGetValue(key, out var id))
             {
-                registry.RecordEvent(db, known, SerialEventKind.TakenIntoRepair, today, document, order.CounterpartyId);
-                return known;
+                // The months typed count for this unit only with the sale date they run from.
+                id = await registry.EnsureSerialAsync(db, new SerialRegistration(
+                    itemId, d.SerialNumber.Trim(), SharedKernel.Validation.Imei.Normalize(d.Imei), SerialSource.Intake, today, null, clientId,
+                    d.SaleDate, d.SaleDate is null ? null : d.WarrantyMonths), ct);
+                registered[key] = id;
             }
 
-            // The months typed count for this unit only with the sale date they run from.
-            var id = await registry.EnsureSerialAsync(db, new SerialRegistration(
-                itemId, d.SerialNumber.Trim(), SharedKernel.Validation.Imei.Normalize(d.Imei), SerialSource.Intake, today, document, order.CounterpartyId,
-                d.SaleDate, d.SaleDate is null ? null : d.WarrantyMonths, SerialEventKind.TakenIntoRepair), ct);
-            registered[key] = id;
             return id;
         }
 
-        if (decision.SerialId is { } found)
-        {
-            registry.RecordEvent(db, found, SerialEventKind.TakenIntoRepair, today, document, order.CounterpartyId);
-            return found;
-        }
-
-        return null;
+        return decision.SerialId;
     }
 
     private static string Field(string prefix, int index, string name) =>

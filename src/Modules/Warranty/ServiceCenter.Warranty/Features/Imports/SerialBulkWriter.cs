@@ -265,7 +265,7 @@ internal sealed class PostgresSerialWriter : SerialBulkWriter
         {
             var value = Expression.Variable(column.ProviderExpression(serial).Type, column.Name);
             var plain = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
-            var dbType = Expression.Constant(DbType(plain));
+            var dbType = Expression.Constant(PostgresCopyTypes.For(plain));
             Expression writeValue = Expression.Call(import, write.MakeGenericMethod(plain), Nullable.GetUnderlyingType(value.Type) is null ? value : Expression.Property(value, "Value"), dbType);
             Expression body = value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null
                 ? writeValue
@@ -278,17 +278,6 @@ internal sealed class PostgresSerialWriter : SerialBulkWriter
 
         return Expression.Lambda<Action<NpgsqlBinaryImporter, Serial>>(Expression.Block(statements), import, serial).Compile();
     }
-
-    private static NpgsqlDbType DbType(Type type) =>
-        type == typeof(Guid) ? NpgsqlDbType.Uuid
-        : type == typeof(string) ? NpgsqlDbType.Text
-        : type == typeof(DateTime) ? NpgsqlDbType.TimestampTz
-        : type == typeof(DateOnly) ? NpgsqlDbType.Date
-        : type == typeof(int) ? NpgsqlDbType.Integer
-        : type == typeof(long) ? NpgsqlDbType.Bigint
-        : type == typeof(bool) ? NpgsqlDbType.Boolean
-        : type == typeof(decimal) ? NpgsqlDbType.Numeric
-        : throw new NotSupportedException($"No COPY type for {type.Name}: add it to {nameof(PostgresSerialWriter)}.");
 }
 
 /// <summary>
