@@ -102,6 +102,12 @@ internal sealed class ImportCatalog
     /// <summary>A sale after this day is in the future.</summary>
     public DateOnly Today { get; }
 
+    /// <summary>
+    /// Today where it is latest (UTC+14): the import belongs to no branch, and a sale made today in Vladivostok must
+    /// not count as future on a server that keeps UTC.
+    /// </summary>
+    public static DateOnly LatestToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14));
+
     public static async Task<ImportCatalog> LoadAsync(AppDbContext db, ICatalogBulkReader catalog, DateOnly today, CancellationToken ct)
     {
         var goods = await catalog.GoodsAsync(db, ct);

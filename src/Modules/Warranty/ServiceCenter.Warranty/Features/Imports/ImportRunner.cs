@@ -89,7 +89,7 @@ internal sealed partial class ImportRunner(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             import = await db.Set<SerialImport>().AsNoTracking().FirstAsync(i => i.Id == id, ct);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = ImportCatalog.LatestToday(clock);
             var catalog = await ImportCatalog.LoadAsync(db, catalogReader, today, ct);
             var stored = await db.Set<StoredFile>().AsNoTracking().Where(f => f.Id == import.FileId).Select(f => (long?)f.Length).FirstOrDefaultAsync(ct);
             check = new ImportCheck(catalog, ImportMapping.FromJson(import.MappingJson), ExpectedRows(stored));

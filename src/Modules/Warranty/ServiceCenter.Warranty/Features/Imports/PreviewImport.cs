@@ -62,7 +62,7 @@ internal sealed class PreviewImport(
         rows = Math.Clamp(rows, 1, MaxRows);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var complete = mapping.Check().Count == 0;
-        var check = complete ? new ImportCheck(await ImportCatalog.LoadAsync(db, catalog, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct), mapping) : null;
+        var check = complete ? new ImportCheck(await ImportCatalog.LoadAsync(db, catalog, ImportCatalog.LatestToday(clock), ct), mapping) : null;
         var read = new List<(int Line, string?[] Cells)>();
         var goodRows = new List<ImportRow>();
         var more = false;

@@ -301,6 +301,13 @@ internal sealed class SqliteSerialWriter : SerialBulkWriter
     private readonly SQLitePCL.sqlite3 _db;
     private readonly SQLitePCL.sqlite3_stmt _insert;
     private readonly Action<SQLitePCL.sqlite3_stmt, Serial, byte[]> _bind;
+    private const byte Bound = 1;
+    private const byte BoundNull = 2;
+
+    private readonly byte[] _state;
+    private readonly string?[] _lastText;
+    private readonly long[] _lastNumber;
+    private readonly Guid[] _lastGuid;
     private byte[] _buffer = new byte[1024];
 
     public SqliteSerialWriter(DbConnection connection, DbTransaction transaction, string table, ModelColumn[] columns)
@@ -309,6 +316,7 @@ internal sealed class SqliteSerialWriter : SerialBulkWriter
         _transaction = transaction;
         _db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         CheckFormats(columns);
+        (_state, _lastText, _lastNumber, _lastGuid) = (new byte[columns.Length + 1], new string?[columns.Length + 1], new long[columns.Length + 1], new Guid[columns.Length + 1]);
         Pragma($"cache_size = -{ImportCacheKilobytes}");
         var sql = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
         Check(SQLitePCL.raw.sqlite3_prepare_v2(_db, sql, out _insert));
@@ -383,37 +391,125 @@ internal sealed class SqliteSerialWriter : SerialBulkWriter
         return Expression.Lambda<Action<SQLitePCL.sqlite3_stmt, Serial, byte[]>>(Expression.Block(body), statement, serial, buffer).Compile();
     }
 
+    // Each Bind skips the call when the parameter already holds the value: SQLite keeps bindings across sqlite3_reset,
+    // and an import repeats most of them row after row (the import, its time and author, the item's term, the seller).
     private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, string? v)
     {
         if (v is null)
         {
-            SQLitePCL.raw.sqlite3_bind_null(s, i);
+            w.BindNull(s, i);
         }
-        else
+        else if (w._state[i] != Bound || !string.Equals(w._lastText[i], v, StringComparison.Ordinal))
         {
             w.BindText(s, i, v);
+            w._lastText[i] = v;
+            w._state[i] = Bound;
         }
     }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, int v) => SQLitePCL.raw.sqlite3_bind_int64(s, i, v);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, long v)
+    {
+        if (w._state[i] != Bound || w._lastNumber[i] != v)
+        {
+            SQLitePCL.raw.sqlite3_bind_int64(s, i, v);
+            w._lastNumber[i] = v;
+            w._state[i] = Bound;
+        }
+    }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, int? v) => _ = v is { } x ? SQLitePCL.raw.sqlite3_bind_int64(s, i, x) : SQLitePCL.raw.sqlite3_bind_null(s, i);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, int v) => Bind(w, s, i, (long)v);
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, long v) => SQLitePCL.raw.sqlite3_bind_int64(s, i, v);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, int? v)
+    {
+        if (v is { } x)
+        {
+            Bind(w, s, i, (long)x);
+        }
+        else
+        {
+            w.BindNull(s, i);
+        }
+    }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, bool v) => SQLitePCL.raw.sqlite3_bind_int64(s, i, v ? 1 : 0);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, bool v) => Bind(w, s, i, v ? 1L : 0L);
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, Guid v) => w.BindText(s, i, Text(v));
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, Guid v)
+    {
+        if (w._state[i] != Bound || w._lastGuid[i] != v)
+        {
+            w.BindText(s, i, Text(v));
+            w._lastGuid[i] = v;
+            w._state[i] = Bound;
+        }
+    }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, Guid? v) => Bind(w, s, i, v is { } x ? Text(x) : null);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, Guid? v)
+    {
+        if (v is { } x)
+        {
+            Bind(w, s, i, x);
+        }
+        else
+        {
+            w.BindNull(s, i);
+        }
+    }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateOnly v) => w.BindText(s, i, Text(v));
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateOnly v) => Bind(w, s, i, (long)v.DayNumber, Text(v));
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateOnly? v) => Bind(w, s, i, v is { } x ? Text(x) : null);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateOnly? v)
+    {
+        if (v is { } x)
+        {
+            Bind(w, s, i, x);
+        }
+        else
+        {
+            w.BindNull(s, i);
+        }
+    }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateTime v) => w.BindText(s, i, Text(v));
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateTime v)
+    {
+        if (w._state[i] != Bound || w._lastNumber[i] != v.Ticks)
+        {
+            w.BindText(s, i, Text(v));
+            w._lastNumber[i] = v.Ticks;
+            w._state[i] = Bound;
+        }
+    }
 
-    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateTime? v) => Bind(w, s, i, v is { } x ? Text(x) : null);
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, DateTime? v)
+    {
+        if (v is { } x)
+        {
+            Bind(w, s, i, x);
+        }
+        else
+        {
+            w.BindNull(s, i);
+        }
+    }
+
+    /// <summary>A value stored as text but compared as a number (a date's day number).</summary>
+    private static void Bind(SqliteSerialWriter w, SQLitePCL.sqlite3_stmt s, int i, long key, string text)
+    {
+        if (w._state[i] != Bound || w._lastNumber[i] != key)
+        {
+            w.BindText(s, i, text);
+            w._lastNumber[i] = key;
+            w._state[i] = Bound;
+        }
+    }
+
+    private void BindNull(SQLitePCL.sqlite3_stmt statement, int index)
+    {
+        if (_state[index] != BoundNull)
+        {
+            SQLitePCL.raw.sqlite3_bind_null(statement, index);
+            _state[index] = BoundNull;
+        }
+    }
 
     private static string Text(Guid v) => v.ToString("D").ToUpperInvariant();
 
