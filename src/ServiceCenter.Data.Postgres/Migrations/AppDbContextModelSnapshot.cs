@@ -1223,6 +1223,1090 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.ToTable("finance_settlement_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_on");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_customer_orders");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_customer_orders_number");
+
+                    b.HasIndex("CustomerId", "Status")
+                        .HasDatabaseName("ix_inventory_customer_orders_customer_id_status");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_inventory_customer_orders_date_id");
+
+                    b.ToTable("inventory_customer_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<long>("ShippedThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipped_thousandths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_customer_order_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_inventory_customer_order_lines_item_id");
+
+                    b.HasIndex("OrderId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_customer_order_lines_order_id_line_no");
+
+                    b.ToTable("inventory_customer_order_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.ItemSupply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_time_days");
+
+                    b.Property<Guid?>("MainSupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("main_supplier_id");
+
+                    b.Property<long>("MinOrderThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_order_thousandths");
+
+                    b.Property<long>("PackThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pack_thousandths");
+
+                    b.Property<long?>("PurchasePriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("purchase_price_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_item_supply");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_item_supply_item_id");
+
+                    b.HasIndex("MainSupplierId")
+                        .HasDatabaseName("ix_inventory_item_supply_main_supplier_id");
+
+                    b.ToTable("inventory_item_supply", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.ReorderRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MaxThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_thousandths");
+
+                    b.Property<long>("MinThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_thousandths");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reorder_rules");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_inventory_reorder_rules_warehouse_id");
+
+                    b.HasIndex("ItemId", "WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_reorder_rules_item_id_warehouse_id");
+
+                    b.ToTable("inventory_reorder_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SerialStockUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("LastDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_document_id");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_serial_units");
+
+                    b.HasIndex("SerialKey")
+                        .HasDatabaseName("ix_inventory_serial_units_serial_key");
+
+                    b.HasIndex("ItemId", "SerialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_serial_units_item_id_serial_key");
+
+                    b.HasIndex("WarehouseId", "ItemId")
+                        .HasDatabaseName("ix_inventory_serial_units_warehouse_id_item_id");
+
+                    b.ToTable("inventory_serial_units", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockBalance", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<long>("ReservedThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserved_thousandths");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ItemId", "WarehouseId")
+                        .HasName("pk_inventory_balances");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_inventory_balances_warehouse_id");
+
+                    b.ToTable("inventory_balances", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("RolledUpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rolled_up_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_clock");
+
+                    b.ToTable("inventory_clock", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("cancelled_by_name");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_text");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_kind");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("ToWarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_warehouse_id");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_documents");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_documents_number");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_inventory_documents_source_id");
+
+                    b.HasIndex("CounterpartyId", "Date")
+                        .HasDatabaseName("ix_inventory_documents_counterparty_id_date");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_inventory_documents_date_id");
+
+                    b.ToTable("inventory_documents", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<long?>("BookQuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("book_quantity_thousandths");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("characteristic");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<Guid?>("ReservationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reservation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_document_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_inventory_document_lines_item_id");
+
+                    b.HasIndex("DocumentId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_document_lines_document_id_line_no");
+
+                    b.ToTable("inventory_document_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentSerial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_document_serials");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_inventory_document_serials_document_id");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_inventory_document_serials_line_id");
+
+                    b.HasIndex("SerialKey")
+                        .HasDatabaseName("ix_inventory_document_serials_serial_key");
+
+                    b.ToTable("inventory_document_serials", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockLedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("characteristic");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_reversal");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_ledger");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_inventory_ledger_at");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_inventory_ledger_document_id");
+
+                    b.HasIndex("ItemId", "WarehouseId", "At")
+                        .HasDatabaseName("ix_inventory_ledger_item_id_warehouse_id_at");
+
+                    b.ToTable("inventory_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Eta")
+                        .HasColumnType("date")
+                        .HasColumnName("eta");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<Guid>("OwnerLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_line_id");
+
+                    b.Property<string>("OwnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("owner_number");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<Guid?>("ReservationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reservation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SupplierOrderLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_order_line_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_needs");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_inventory_needs_owner_id");
+
+                    b.HasIndex("OwnerLineId")
+                        .HasDatabaseName("ix_inventory_needs_owner_line_id");
+
+                    b.HasIndex("SupplierOrderLineId")
+                        .HasDatabaseName("ix_inventory_needs_supplier_order_line_id");
+
+                    b.HasIndex("ItemId", "WarehouseId", "Status")
+                        .HasDatabaseName("ix_inventory_needs_item_id_warehouse_id_status");
+
+                    b.ToTable("inventory_needs", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<Guid>("OwnerLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_line_id");
+
+                    b.Property<string>("OwnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("owner_number");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reservations");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_inventory_reservations_owner_id");
+
+                    b.HasIndex("OwnerLineId")
+                        .HasDatabaseName("ix_inventory_reservations_owner_line_id");
+
+                    b.HasIndex("ItemId", "WarehouseId", "Status")
+                        .HasDatabaseName("ix_inventory_reservations_item_id_warehouse_id_status");
+
+                    b.ToTable("inventory_reservations", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockTotal", b =>
+                {
+                    b.Property<DateTime>("Period")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.HasKey("Period", "ItemId", "WarehouseId")
+                        .HasName("pk_inventory_totals");
+
+                    b.ToTable("inventory_totals", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_supplier_orders");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_supplier_orders_number");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_inventory_supplier_orders_date_id");
+
+                    b.HasIndex("SupplierId", "Status")
+                        .HasDatabaseName("ix_inventory_supplier_orders_supplier_id_status");
+
+                    b.ToTable("inventory_supplier_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_on");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<long>("ReceivedThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_thousandths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_supplier_order_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_inventory_supplier_order_lines_item_id");
+
+                    b.HasIndex("OrderId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_supplier_order_lines_order_id_line_no");
+
+                    b.ToTable("inventory_supplier_order_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_proposals");
+
+                    b.ToTable("inventory_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposalLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_on");
+
+                    b.Property<Guid?>("FromWarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_warehouse_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("NeededThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("needed_thousandths");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid>("ToWarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_proposal_lines");
+
+                    b.HasIndex("ProposalId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_proposal_lines_proposal_id_line_no");
+
+                    b.ToTable("inventory_proposal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.WarehouseStockSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowNegative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_negative");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_warehouse_settings");
+
+                    b.HasIndex("WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_warehouse_settings_warehouse_id");
+
+                    b.ToTable("inventory_warehouse_settings", (string)null);
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeviceCategory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2894,6 +3978,56 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasConstraintName("fk_catalog_warehouses_catalog_branches_branch_id");
                 });
 
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrderLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.CustomerOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_customer_order_lines_inventory_customer_orders_or");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.StockDocument", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_document_lines_inventory_documents_document_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentSerial", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.StockDocumentLine", null)
+                        .WithMany("Serials")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_document_serials_inventory_document_lines_line_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrderLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.SupplierOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_supplier_order_lines_inventory_supplier_orders_or");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposalLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.SupplyProposal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_proposal_lines_inventory_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
                 {
                     b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
@@ -2942,6 +4076,31 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_repairs_tasks_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrder", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocument", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentLine", b =>
+                {
+                    b.Navigation("Serials");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrder", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposal", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

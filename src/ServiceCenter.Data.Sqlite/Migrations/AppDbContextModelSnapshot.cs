@@ -1193,6 +1193,1090 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.ToTable("finance_settlement_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_on");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_customer_orders");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_customer_orders_number");
+
+                    b.HasIndex("CustomerId", "Status")
+                        .HasDatabaseName("ix_inventory_customer_orders_customer_id_status");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_inventory_customer_orders_date_id");
+
+                    b.ToTable("inventory_customer_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<long>("ShippedThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipped_thousandths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_customer_order_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_inventory_customer_order_lines_item_id");
+
+                    b.HasIndex("OrderId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_customer_order_lines_order_id_line_no");
+
+                    b.ToTable("inventory_customer_order_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.ItemSupply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_time_days");
+
+                    b.Property<Guid?>("MainSupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("main_supplier_id");
+
+                    b.Property<long>("MinOrderThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_order_thousandths");
+
+                    b.Property<long>("PackThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pack_thousandths");
+
+                    b.Property<long?>("PurchasePriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchase_price_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_item_supply");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_item_supply_item_id");
+
+                    b.HasIndex("MainSupplierId")
+                        .HasDatabaseName("ix_inventory_item_supply_main_supplier_id");
+
+                    b.ToTable("inventory_item_supply", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.ReorderRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MaxThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_thousandths");
+
+                    b.Property<long>("MinThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_thousandths");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reorder_rules");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_inventory_reorder_rules_warehouse_id");
+
+                    b.HasIndex("ItemId", "WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_reorder_rules_item_id_warehouse_id");
+
+                    b.ToTable("inventory_reorder_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SerialStockUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("LastDocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_document_id");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_serial_units");
+
+                    b.HasIndex("SerialKey")
+                        .HasDatabaseName("ix_inventory_serial_units_serial_key");
+
+                    b.HasIndex("ItemId", "SerialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_serial_units_item_id_serial_key");
+
+                    b.HasIndex("WarehouseId", "ItemId")
+                        .HasDatabaseName("ix_inventory_serial_units_warehouse_id_item_id");
+
+                    b.ToTable("inventory_serial_units", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockBalance", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<long>("ReservedThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved_thousandths");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ItemId", "WarehouseId")
+                        .HasName("pk_inventory_balances");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_inventory_balances_warehouse_id");
+
+                    b.ToTable("inventory_balances", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("RolledUpTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rolled_up_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_clock");
+
+                    b.ToTable("inventory_clock", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by_name");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_kind");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("ToWarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_warehouse_id");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_documents");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_documents_number");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_inventory_documents_source_id");
+
+                    b.HasIndex("CounterpartyId", "Date")
+                        .HasDatabaseName("ix_inventory_documents_counterparty_id_date");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_inventory_documents_date_id");
+
+                    b.ToTable("inventory_documents", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<long?>("BookQuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_quantity_thousandths");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("characteristic");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<Guid?>("ReservationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reservation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_document_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_inventory_document_lines_item_id");
+
+                    b.HasIndex("DocumentId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_document_lines_document_id_line_no");
+
+                    b.ToTable("inventory_document_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentSerial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_document_serials");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_inventory_document_serials_document_id");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_inventory_document_serials_line_id");
+
+                    b.HasIndex("SerialKey")
+                        .HasDatabaseName("ix_inventory_document_serials_serial_key");
+
+                    b.ToTable("inventory_document_serials", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockLedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Characteristic")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("characteristic");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_reversal");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_ledger");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_inventory_ledger_at");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_inventory_ledger_document_id");
+
+                    b.HasIndex("ItemId", "WarehouseId", "At")
+                        .HasDatabaseName("ix_inventory_ledger_item_id_warehouse_id_at");
+
+                    b.ToTable("inventory_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Eta")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eta");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<Guid>("OwnerLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_line_id");
+
+                    b.Property<string>("OwnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_number");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<Guid?>("ReservationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reservation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SupplierOrderLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_order_line_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_needs");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_inventory_needs_owner_id");
+
+                    b.HasIndex("OwnerLineId")
+                        .HasDatabaseName("ix_inventory_needs_owner_line_id");
+
+                    b.HasIndex("SupplierOrderLineId")
+                        .HasDatabaseName("ix_inventory_needs_supplier_order_line_id");
+
+                    b.HasIndex("ItemId", "WarehouseId", "Status")
+                        .HasDatabaseName("ix_inventory_needs_item_id_warehouse_id_status");
+
+                    b.ToTable("inventory_needs", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<Guid>("OwnerLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_line_id");
+
+                    b.Property<string>("OwnerNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_number");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reservations");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_inventory_reservations_owner_id");
+
+                    b.HasIndex("OwnerLineId")
+                        .HasDatabaseName("ix_inventory_reservations_owner_line_id");
+
+                    b.HasIndex("ItemId", "WarehouseId", "Status")
+                        .HasDatabaseName("ix_inventory_reservations_item_id_warehouse_id_status");
+
+                    b.ToTable("inventory_reservations", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockTotal", b =>
+                {
+                    b.Property<DateTime>("Period")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.Property<long>("CostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.HasKey("Period", "ItemId", "WarehouseId")
+                        .HasName("pk_inventory_totals");
+
+                    b.ToTable("inventory_totals", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<long>("TotalKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_kopecks");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_supplier_orders");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_supplier_orders_number");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_inventory_supplier_orders_date_id");
+
+                    b.HasIndex("SupplierId", "Status")
+                        .HasDatabaseName("ix_inventory_supplier_orders_supplier_id_status");
+
+                    b.ToTable("inventory_supplier_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_on");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<long>("ReceivedThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_thousandths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_supplier_order_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_inventory_supplier_order_lines_item_id");
+
+                    b.HasIndex("OrderId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_supplier_order_lines_order_id_line_no");
+
+                    b.ToTable("inventory_supplier_order_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_proposals");
+
+                    b.ToTable("inventory_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposalLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_on");
+
+                    b.Property<Guid?>("FromWarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_warehouse_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("NeededThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needed_thousandths");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_thousandths");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid>("ToWarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_proposal_lines");
+
+                    b.HasIndex("ProposalId", "LineNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_proposal_lines_proposal_id_line_no");
+
+                    b.ToTable("inventory_proposal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.WarehouseStockSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowNegative")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_negative");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_warehouse_settings");
+
+                    b.HasIndex("WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_warehouse_settings_warehouse_id");
+
+                    b.ToTable("inventory_warehouse_settings", (string)null);
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeviceCategory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2856,6 +3940,56 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasConstraintName("fk_catalog_warehouses_catalog_branches_branch_id");
                 });
 
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrderLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.CustomerOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_customer_order_lines_inventory_customer_orders_order_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.StockDocument", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_document_lines_inventory_documents_document_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentSerial", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.StockDocumentLine", null)
+                        .WithMany("Serials")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_document_serials_inventory_document_lines_line_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrderLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.SupplierOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_supplier_order_lines_inventory_supplier_orders_order_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposalLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Inventory.Domain.SupplyProposal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_proposal_lines_inventory_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
                 {
                     b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
@@ -2904,6 +4038,31 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_repairs_tasks_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrder", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocument", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.StockDocumentLine", b =>
+                {
+                    b.Navigation("Serials");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplierOrder", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Inventory.Domain.SupplyProposal", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -88,6 +88,12 @@ public static class Policies
     /// <summary>Restore a voided warranty and set per-counterparty terms (WAR-05, WAR-06): managers and administrators.</summary>
     public const string ManageWarranty = "warranty.manage";
 
+    /// <summary>Post and cancel stock documents, count stock, set warehouse stock settings (issue 5): storekeepers and managers.</summary>
+    public const string EditStock = "stock.edit";
+
+    /// <summary>Supplier and customer orders, the order wizard, reorder rules and supply settings (SUP-*, ANL-03).</summary>
+    public const string ManagePurchasing = "purchasing.manage";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -102,5 +108,7 @@ public static class Policies
         [EditSerials] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Storekeeper, Roles.Technician],
         [VoidWarranty] = [Roles.Administrator, Roles.Manager, Roles.Technician],
         [ManageWarranty] = [Roles.Administrator, Roles.Manager],
+        [EditStock] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
+        [ManagePurchasing] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
     };
 }

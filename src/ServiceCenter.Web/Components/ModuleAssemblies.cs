@@ -9,6 +9,7 @@ internal static class ModuleAssemblies
         typeof(ServiceCenter.Catalog.CatalogModule).Assembly,
         typeof(ServiceCenter.Finance.FinanceModule).Assembly,
         typeof(ServiceCenter.Warranty.WarrantyModule).Assembly,
+        typeof(ServiceCenter.Inventory.InventoryModule).Assembly,
         typeof(ServiceCenter.Repairs.RepairsModule).Assembly,
     ];
 }

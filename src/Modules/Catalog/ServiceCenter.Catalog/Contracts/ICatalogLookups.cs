@@ -68,4 +68,24 @@ public interface ICatalogLookups
     /// context, so another module's list can join, search and sort by name in the database.
     /// </summary>
     IQueryable<CounterpartyRef> CounterpartyRefs(AppDbContext db);
+
+    /// <summary>Every warehouse (archived too) as a query on the caller's context (stock documents, balances).</summary>
+    IQueryable<WarehouseRef> WarehouseRefs(AppDbContext db);
+}
+
+/// <summary>A warehouse as another module's query sees it.</summary>
+public sealed record WarehouseRef
+{
+    public Guid Id { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    public Guid BranchId { get; init; }
+
+    public Domain.WarehouseKind Kind { get; init; }
+
+    /// <summary>The technician whose van it is.</summary>
+    public Guid? EmployeeId { get; init; }
+
+    public bool IsArchived { get; init; }
 }

@@ -65,4 +65,8 @@ internal sealed class CatalogLookups(IDbContextFactory<AppDbContext> dbFactory, 
     public IQueryable<CounterpartyRef> CounterpartyRefs(AppDbContext db) =>
         db.Set<Counterparty>().AsNoTracking()
             .Select(c => new CounterpartyRef { Id = c.Id, Name = c.Name, Inn = c.Inn, SearchText = c.SearchText, IsArchived = c.IsArchived });
+
+    public IQueryable<WarehouseRef> WarehouseRefs(AppDbContext db) =>
+        db.Set<Warehouse>().AsNoTracking()
+            .Select(w => new WarehouseRef { Id = w.Id, Name = w.Name, BranchId = w.BranchId, Kind = w.Kind, EmployeeId = w.EmployeeId, IsArchived = w.IsArchived });
 }

@@ -1,0 +1,50 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceCenter.Data;
+using ServiceCenter.Data.Identity;
+using ServiceCenter.Inventory.Contracts;
+using ServiceCenter.Inventory.Data;
+using ServiceCenter.Inventory.Features.Posting;
+using ServiceCenter.Ui;
+
+namespace ServiceCenter.Inventory;
+
+/// <summary>The Inventory module's two entry points (STYLE: Add&lt;Module&gt; and Map&lt;Module&gt;Api).</summary>
+public static class InventoryModule
+{
+    public static IServiceCollection AddInventory(this IServiceCollection services)
+    {
+        services.AddSingleton<IModelContributor, InventoryModelContributor>();
+        services.AddValidatorsFromAssemblyContaining<InventoryModelContributor>(ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        // Posting engine: ledger, balances, period totals, serials, reservations.
+        services.AddScoped<StockPoster>();
+        services.AddScoped<StockBalances>();
+        services.AddScoped<StockReservations>();
+        services.AddScoped<IStockParts>(sp => sp.GetRequiredService<StockReservations>());
+        services.AddSingleton<StockTotalsRoller>();
+        services.AddHostedService<StockTotalsWorker>();
+
+        // Stock documents (API + pages).
+
+        // Parts for repairs.
+
+        // Supplier and customer orders, order wizard, reorder rules.
+
+        // Reports and analysis.
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder api)
+    {
+        // Stock documents (API + pages).
+
+        // Parts for repairs.
+
+        // Supplier and customer orders, order wizard, reorder rules.
+
+        // Reports and analysis.
+        return api;
+    }
+}
