@@ -99,6 +99,29 @@ public sealed class StockEngineTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task TwoWriteOffsOfTheLastUnitAtOnce_OneIsRefused()
+    {
+        var (branch, warehouse, item, supplier) = await ArrangeAsync(serialTracked: false);
+        await PostAsync(StockDocumentKind.Receipt, branch, warehouse, supplier, null, new StockLineInput(item, 1_000, 10_00));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                await PostAsync(StockDocumentKind.WriteOff, branch, warehouse, null, null, new StockLineInput(item, 1_000));
+                return "posted";
+            }
+            catch (BusinessRuleException e)
+            {
+                return e.Code;
+            }
+        }));
+
+        results.Order().ShouldBe([InventoryErrors.NotEnoughStock, "posted"]);
+        (await BalanceAsync(warehouse, item, null)).ShouldBe((0L, 0L));
+    }
+
+    [Fact]
     [Trait("Req", "CAT-04")]
     public async Task Receipt_OfAnInventoryTrackedItem_GivesEachUnitAnInventoryNumberThatMovesLikeASerial()
     {
