@@ -121,36 +121,6 @@ public sealed class StockEngineTests(AppFactory app) : IClassFixture<AppFactory>
         (await BalanceAsync(warehouse, item, null)).ShouldBe((0L, 0L));
     }
 
-    [Fact]
-    [Trait("Req", "CAT-04")]
-    public async Task Receipt_OfAnInventoryTrackedItem_GivesEachUnitAnInventoryNumberThatMovesLikeASerial()
-    {
-        var api = await app.AdminAsync();
-        var branch = await CreateBranchIdAsync(api);
-        var warehouse = (await CreateWarehouseAsync(api, branch)).GetProperty("id").GetGuid();
-        var van = (await CreateWarehouseAsync(api, branch)).GetProperty("id").GetGuid();
-        var supplier = await CounterpartyAsync(api, null, "Supplier");
-        var tool = (await (await api.PostJsonAsync("/api/v1/items", new { kind = "Stock", name = Unique("Паяльная станция"), inventoryTracked = true }))
-            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-
-        var receipt = await PostAsync(StockDocumentKind.Receipt, branch, warehouse, supplier, null, new StockLineInput(tool, 2_000, 15000_00));
-        var numbers = receipt.Lines.Single().Serials.Select(s => s.SerialNumber).ToList();
-        numbers.Count.ShouldBe(2);
-        numbers.ShouldAllBe(n => n.Contains("-ИНВ-"));
-        numbers.Distinct().Count().ShouldBe(2);
-
-        var noNumber = await Should.ThrowAsync<FluentValidation.ValidationException>(() =>
-            PostAsync(StockDocumentKind.Transfer, branch, warehouse, null, null, new StockLineInput(tool, 1_000), toWarehouse: van));
-        noNumber.Errors.ShouldContain(e => e.PropertyName == "lines[0].serials");
-        await PostAsync(StockDocumentKind.Transfer, branch, warehouse, null, null, new StockLineInput(tool, 1_000, 0, [numbers[1]]), toWarehouse: van);
-
-        (await BalanceAsync(van, tool, null)).ShouldBe((1_000L, 15000_00L));
-        using var scope = app.Services.CreateScope();
-        await using var db = await app.DbFactory(scope).CreateDbContextAsync();
-        var unit = await db.Set<SerialStockUnit>().SingleAsync(u => u.ItemId == tool && u.SerialNumber == numbers[1]);
-        unit.WarehouseId.ShouldBe(van);
-    }
-
     private async Task<(Guid Branch, Guid Warehouse, Guid Item, Guid Supplier)> ArrangeAsync(bool serialTracked)
     {
         var api = await app.AdminAsync();

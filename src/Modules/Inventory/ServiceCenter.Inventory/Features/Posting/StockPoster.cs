@@ -95,7 +95,6 @@ internal sealed class StockPoster(
         }
 
         var items = (await catalog.ItemsAsync(db, doc.Lines.Select(x => x.ItemId).Distinct().ToList(), ct)).ToDictionary();
-        await AssignInventoryNumbersAsync(db, doc, items, ct);
         CheckItems(doc, items);
         var warehouses = await CheckWarehousesAsync(db, doc, ct);
         var moves = Moves(doc);
@@ -258,37 +257,8 @@ internal sealed class StockPoster(
         }
     }
 
-    /// <summary>Serial-tracked goods move by serial, inventory-tracked assets (CAT-04) by inventory number: one unit each.</summary>
-    internal static bool ByUnit(ItemInfo item) => item.SerialTracked || item.InventoryTracked;
-
-    /// <summary>
-    /// Inventory (asset) accounting (CAT-04): units of an inventory-tracked item received without numbers get the next
-    /// inventory numbers of the branch (МСК-ИНВ-2026-000001), which then move like serials.
-    /// </summary>
-    private async Task AssignInventoryNumbersAsync(AppDbContext db, StockDocument doc, Dictionary<Guid, ItemInfo> items, CancellationToken ct)
-    {
-        if (doc.Kind != StockDocumentKind.Receipt)
-        {
-            return;
-        }
-
-        foreach (var line in doc.Lines)
-        {
-            if (!items.TryGetValue(line.ItemId, out var item) || !item.InventoryTracked || item.SerialTracked || line.Serials.Count > 0
-                || line.QuantityThousandths <= 0 || line.QuantityThousandths % 1000 != 0)
-            {
-                continue;
-            }
-
-            var count = (int)(line.QuantityThousandths / 1000);
-            var first = await DocumentNumbers.NextAsync(db, "inventory-number", doc.BranchId, doc.Date.Year, ct, count);
-            var prefix = await lookups.BranchRefs(db).Where(b => b.Id == doc.BranchId).Select(b => b.Prefix).FirstAsync(ct);
-            for (var i = 0; i < count; i++)
-            {
-                line.AddSerial(DocumentNumbers.Format(prefix, doc.Date.Year, first + i, "ИНВ"));
-            }
-        }
-    }
+    /// <summary>Serial-tracked goods move unit by unit, one serial each.</summary>
+    internal static bool ByUnit(ItemInfo item) => item.SerialTracked;
 
     private void CheckItems(StockDocument doc, Dictionary<Guid, ItemInfo> items)
     {
@@ -484,11 +454,8 @@ internal sealed class StockPoster(
                             unit.MoveTo(doc.WarehouseId, doc.Id, now);
                         }
 
-                        if (items[line.ItemId].SerialTracked)
-                        {
-                            await registry.EnsureSerialAsync(db, new SerialRegistration(
-                                line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, Event: SerialEventKind.Received), ct);
-                        }
+                        await registry.EnsureSerialAsync(db, new SerialRegistration(
+                            line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, Event: SerialEventKind.Received), ct);
 
                         break;
 
@@ -500,7 +467,7 @@ internal sealed class StockPoster(
                     default:
                         RequireAt(unit, doc.WarehouseId, serial.SerialNumber, warehouses[doc.WarehouseId].Name);
                         unit!.MoveTo(null, doc.Id, now);
-                        if (doc.Kind == StockDocumentKind.Sale && items[line.ItemId].SerialTracked)
+                        if (doc.Kind == StockDocumentKind.Sale)
                         {
                             await registry.EnsureSerialAsync(db, new SerialRegistration(
                                 line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, OwnerId: doc.CounterpartyId, SaleDate: on, Event: SerialEventKind.Sold), ct);
