@@ -221,6 +221,19 @@ internal sealed class StockBalanceQueries(
         return [.. found.Select(i => new StockItemPick(i.Id, i.Name, i.Article, i.SerialTracked, i.PriceKopecks))];
     }
 
+    /// <summary>Live counterparties matching every word: the document form's supplier or customer box.</summary>
+    public async Task<IReadOnlyList<LookupItem>> CounterpartiesAsync(string? text, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = catalog.CounterpartyRefs(db).Where(c => !c.IsArchived);
+        foreach (var term in ListStockDocuments.Terms(text))
+        {
+            q = q.Where(c => c.SearchText.Contains(term));
+        }
+
+        return await q.OrderBy(c => c.Name).Take(20).Select(c => new LookupItem(c.Id, c.Name)).ToListAsync(ct);
+    }
+
     /// <summary>The free balance (quantity − reserved) of the items at a warehouse now, units.</summary>
     public async Task<IReadOnlyDictionary<Guid, decimal>> FreeAsync(Guid warehouseId, IReadOnlyCollection<Guid> itemIds, CancellationToken ct)
     {
