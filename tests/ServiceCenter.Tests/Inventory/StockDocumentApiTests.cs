@@ -130,6 +130,9 @@ public sealed class StockDocumentApiTests(AppFactory app) : IClassFixture<AppFac
         var twice = await (await ReceiveAsync(admin, s, s.Second, null, Line(s.Phone, 1, 10000m, sn1.ToLowerInvariant()))).ShouldBe(HttpStatusCode.Conflict);
         twice.Code().ShouldBe(InventoryErrors.SerialInStock);
 
+        // The second warehouse has a unit of its own, so the quantity is there but that serial is not.
+        var sn3 = "SN" + Tag();
+        await ReceiveAsync(admin, s, s.Second, null, Line(s.Phone, 1, 10000m, sn3)).CreatedAsync();
         var wrongPlace = await (await admin.PostJsonAsync($"{Stock}/sales", new { customerId = s.Customer, warehouseId = s.Second, lines = new[] { Line(s.Phone, 1, 15000m, sn1) } }))
             .ShouldBe(HttpStatusCode.Conflict);
         wrongPlace.Code().ShouldBe(InventoryErrors.SerialNotInWarehouse);
@@ -139,9 +142,9 @@ public sealed class StockDocumentApiTests(AppFactory app) : IClassFixture<AppFac
 
         var (transfer, _) = await admin.PostJsonAsync($"{Stock}/transfers", new { fromWarehouseId = s.Main, toWarehouseId = s.Second, lines = new[] { Line(s.Phone, 1, 0, sn1) } }).CreatedAsync();
         var inSecond = await (await admin.GetAsync($"{Stock}/serials?warehouseId={s.Second}")).ShouldBe(HttpStatusCode.OK);
-        inSecond.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("serialNumber").GetString()).ShouldBe([sn1]);
+        inSecond.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("serialNumber").GetString()).ShouldBe(new[] { sn1, sn3 }.Order(StringComparer.Ordinal));
         (await BalanceAsync(admin, s.Main, s.Phone)).ShouldBe((1m, 10000m));
-        (await BalanceAsync(admin, s.Second, s.Phone)).ShouldBe((1m, 10000m));
+        (await BalanceAsync(admin, s.Second, s.Phone)).ShouldBe((2m, 20000m));
         (await DocumentAsync(admin, transfer)).GetProperty("lines")[0].GetProperty("serials").EnumerateArray().Single().GetString().ShouldBe(sn1);
 
         var (sale, _) = await admin.PostJsonAsync($"{Stock}/sales", new { customerId = s.Customer, warehouseId = s.Second, lines = new[] { Line(s.Phone, 1, 15000m, sn1) } }).CreatedAsync();
