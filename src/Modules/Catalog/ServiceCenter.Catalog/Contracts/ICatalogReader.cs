@@ -4,8 +4,10 @@ namespace ServiceCenter.Catalog.Contracts;
 
 public sealed record ClientInfo(Guid Id, string Name, string? Phone, IReadOnlyList<string> Phones, bool SmsConsent, bool IsArchived);
 
+/// <param name="InventoryTracked">Inventory (asset) accounting (CAT-04): each unit is kept by its inventory number.</param>
 public sealed record ItemInfo(
-    Guid Id, string Name, string Kind, string? Article, bool SerialTracked, int? WarrantyMonths, int? WorkWarrantyDays, long? PriceKopecks, bool IsArchived);
+    Guid Id, string Name, string Kind, string? Article, bool SerialTracked, int? WarrantyMonths, int? WorkWarrantyDays, long? PriceKopecks, bool IsArchived,
+    bool InventoryTracked = false);
 
 public sealed record BranchInfo(Guid Id, string Name, string Prefix, string TimeZone, string? Address, string? Phone, string? WorkingHours, bool IsArchived);
 

@@ -24,7 +24,7 @@ internal sealed partial class CatalogReader : ICatalogReader
         var rows = await db.Set<Item>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         return rows.ToDictionary(
             i => i.Id,
-            i => new ItemInfo(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived));
+            Info);
     }
 
     public async Task<BranchInfo?> BranchAsync(AppDbContext db, Guid id, CancellationToken ct) =>
@@ -76,7 +76,7 @@ internal sealed partial class CatalogReader : ICatalogReader
         }
 
         var rows = await q.OrderBy(i => i.Name).ThenBy(i => i.Id).Take(limit).ToListAsync(ct);
-        return [.. rows.Select(i => new ItemInfo(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived))];
+        return [.. rows.Select(Info)];
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> EmployeeNamesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
@@ -122,6 +122,9 @@ internal sealed partial class CatalogReader : ICatalogReader
         }
 
         var rows = await q.OrderBy(i => i.Name).Take(limit).ToListAsync(ct);
-        return [.. rows.Select(i => new ItemInfo(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived))];
+        return [.. rows.Select(Info)];
     }
+
+    private static ItemInfo Info(Item i) =>
+        new(i.Id, i.Name, i.Kind.ToString(), i.Article, i.SerialTracked, i.WarrantyMonths, i.WorkWarrantyDays, i.PriceKopecks, i.IsArchived, i.InventoryTracked);
 }

@@ -94,7 +94,9 @@ internal sealed class StockPoster(
             throw new BusinessRuleException(InventoryErrors.FutureDate, l["Error.FutureDate"]);
         }
 
-        var items = await CheckItemsAsync(db, doc, ct);
+        var items = (await catalog.ItemsAsync(db, doc.Lines.Select(x => x.ItemId).Distinct().ToList(), ct)).ToDictionary();
+        await AssignInventoryNumbersAsync(db, doc, items, ct);
+        CheckItems(doc, items);
         var warehouses = await CheckWarehousesAsync(db, doc, ct);
         var moves = Moves(doc);
         var balances = await LockBalancesAsync(db, moves.Select(m => (m.Line.ItemId, m.WarehouseId)), now, ct);
@@ -148,7 +150,7 @@ internal sealed class StockPoster(
             }
 
             b.Add(qty, cost, now);
-            entries.AddRange(Entries(doc, line, move.WarehouseId, qty, cost, items[line.ItemId].SerialTracked));
+            entries.AddRange(Entries(doc, line, move.WarehouseId, qty, cost, ByUnit(items[line.ItemId])));
         }
 
         await MoveSerialsAsync(db, doc, items, warehouses, now, ct);
@@ -256,10 +258,40 @@ internal sealed class StockPoster(
         }
     }
 
-    private async Task<Dictionary<Guid, ItemInfo>> CheckItemsAsync(AppDbContext db, StockDocument doc, CancellationToken ct)
+    /// <summary>Serial-tracked goods move by serial, inventory-tracked assets (CAT-04) by inventory number: one unit each.</summary>
+    internal static bool ByUnit(ItemInfo item) => item.SerialTracked || item.InventoryTracked;
+
+    /// <summary>
+    /// Inventory (asset) accounting (CAT-04): units of an inventory-tracked item received without numbers get the next
+    /// inventory numbers of the branch (МСК-ИНВ-2026-000001), which then move like serials.
+    /// </summary>
+    private async Task AssignInventoryNumbersAsync(AppDbContext db, StockDocument doc, Dictionary<Guid, ItemInfo> items, CancellationToken ct)
     {
-        var ids = doc.Lines.Select(x => x.ItemId).Distinct().ToList();
-        var items = await catalog.ItemsAsync(db, ids, ct);
+        if (doc.Kind != StockDocumentKind.Receipt)
+        {
+            return;
+        }
+
+        foreach (var line in doc.Lines)
+        {
+            if (!items.TryGetValue(line.ItemId, out var item) || !item.InventoryTracked || item.SerialTracked || line.Serials.Count > 0
+                || line.QuantityThousandths <= 0 || line.QuantityThousandths % 1000 != 0)
+            {
+                continue;
+            }
+
+            var count = (int)(line.QuantityThousandths / 1000);
+            var first = await DocumentNumbers.NextAsync(db, "inventory-number", doc.BranchId, doc.Date.Year, ct, count);
+            var prefix = await lookups.BranchRefs(db).Where(b => b.Id == doc.BranchId).Select(b => b.Prefix).FirstAsync(ct);
+            for (var i = 0; i < count; i++)
+            {
+                line.AddSerial(DocumentNumbers.Format(prefix, doc.Date.Year, first + i, "ИНВ"));
+            }
+        }
+    }
+
+    private void CheckItems(StockDocument doc, Dictionary<Guid, ItemInfo> items)
+    {
         var errors = new List<ValidationFailure>();
         for (var i = 0; i < doc.Lines.Count; i++)
         {
@@ -276,12 +308,12 @@ internal sealed class StockPoster(
                 errors.Add(new ValidationFailure($"{field}.itemId", l["Validation.NotStockItem", item.Name]));
             }
 
-            if (item.SerialTracked && doc.Kind != StockDocumentKind.StockCount && line.Serials.Count * 1000L != line.QuantityThousandths)
+            if (ByUnit(item) && doc.Kind != StockDocumentKind.StockCount && line.Serials.Count * 1000L != line.QuantityThousandths)
             {
                 errors.Add(new ValidationFailure($"{field}.serials", l["Validation.SerialCount", item.Name, line.Serials.Count, Qty(line.QuantityThousandths)]));
             }
 
-            if (!item.SerialTracked && line.Serials.Count > 0)
+            if (!ByUnit(item) && line.Serials.Count > 0)
             {
                 errors.Add(new ValidationFailure($"{field}.serials", l["Validation.NotSerialTracked", item.Name]));
             }
@@ -296,8 +328,6 @@ internal sealed class StockPoster(
         {
             throw new ValidationException(errors);
         }
-
-        return items.ToDictionary();
     }
 
     private async Task<Dictionary<Guid, WarehouseRef>> CheckWarehousesAsync(AppDbContext db, StockDocument doc, CancellationToken ct)
@@ -418,7 +448,7 @@ internal sealed class StockPoster(
 
     private async Task MoveSerialsAsync(AppDbContext db, StockDocument doc, Dictionary<Guid, ItemInfo> items, Dictionary<Guid, WarehouseRef> warehouses, DateTime now, CancellationToken ct)
     {
-        var lines = doc.Lines.Where(x => items[x.ItemId].SerialTracked && x.Serials.Count > 0).ToList();
+        var lines = doc.Lines.Where(x => ByUnit(items[x.ItemId]) && x.Serials.Count > 0).ToList();
         if (lines.Count == 0)
         {
             return;
@@ -454,8 +484,12 @@ internal sealed class StockPoster(
                             unit.MoveTo(doc.WarehouseId, doc.Id, now);
                         }
 
-                        await registry.EnsureSerialAsync(db, new SerialRegistration(
-                            line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, Event: SerialEventKind.Received), ct);
+                        if (items[line.ItemId].SerialTracked)
+                        {
+                            await registry.EnsureSerialAsync(db, new SerialRegistration(
+                                line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, Event: SerialEventKind.Received), ct);
+                        }
+
                         break;
 
                     case StockDocumentKind.Transfer:
@@ -466,7 +500,7 @@ internal sealed class StockPoster(
                     default:
                         RequireAt(unit, doc.WarehouseId, serial.SerialNumber, warehouses[doc.WarehouseId].Name);
                         unit!.MoveTo(null, doc.Id, now);
-                        if (doc.Kind == StockDocumentKind.Sale)
+                        if (doc.Kind == StockDocumentKind.Sale && items[line.ItemId].SerialTracked)
                         {
                             await registry.EnsureSerialAsync(db, new SerialRegistration(
                                 line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, OwnerId: doc.CounterpartyId, SaleDate: on, Event: SerialEventKind.Sold), ct);
