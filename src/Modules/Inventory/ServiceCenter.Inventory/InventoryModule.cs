@@ -5,6 +5,8 @@ using ServiceCenter.Data;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Inventory.Contracts;
 using ServiceCenter.Inventory.Data;
+using ServiceCenter.Inventory.Features.Balances;
+using ServiceCenter.Inventory.Features.Documents;
 using ServiceCenter.Inventory.Features.Posting;
 using ServiceCenter.Ui;
 
@@ -27,6 +29,13 @@ public static class InventoryModule
         services.AddHostedService<StockTotalsWorker>();
 
         // Stock documents (API + pages).
+        services.AddScoped<StockDocumentCommands>();
+        services.AddScoped<ListStockDocuments>();
+        services.AddScoped<GetStockDocument>();
+        services.AddScoped<StockBalanceQueries>();
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.StockDocuments", "/stock/documents", MudBlazor.Icons.Material.Filled.Description, Policies.Staff, 10));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.StockBalances", "/stock/balances", MudBlazor.Icons.Material.Filled.Inventory, Policies.Staff, 20));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.SerialStock", "/stock/serials", MudBlazor.Icons.Material.Filled.QrCode2, Policies.Staff, 30));
 
         // Parts for repairs.
 
@@ -39,6 +48,7 @@ public static class InventoryModule
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder api)
     {
         // Stock documents (API + pages).
+        StockDocumentsApi.Map(api);
 
         // Parts for repairs.
 
