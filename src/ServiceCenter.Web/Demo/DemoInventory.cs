@@ -89,7 +89,7 @@ internal static class DemoInventory
                     ToWarehouseId = van.Id,
                     Date = now.Date.AddDays(-10).AddHours(9),
                     Comment = "Комплект для выездов",
-                    Lines = [.. await OneUnitEachAsync(dbFactory, warehouse.Id, parts.Take(3), ct)],
+                    Lines = [.. parts.Take(3).Select(p => new StockLineRequest { ItemId = p.Id, Quantity = 1 })],
                 }, ct);
             }
 
@@ -99,28 +99,10 @@ internal static class DemoInventory
                 WarehouseId = warehouse.Id,
                 Reason = "Брак при входном контроле",
                 Date = now.Date.AddDays(-5).AddHours(15),
-                Lines = [.. await OneUnitEachAsync(dbFactory, warehouse.Id, parts.Take(1), ct)],
+                Lines = [new StockLineRequest { ItemId = parts[0].Id, Quantity = 1 }],
             }, ct);
         }
 
         return true;
-    }
-
-    /// <summary>One unit of each item: an inventory-tracked one (CAT-04) names the unit by its inventory number.</summary>
-    private static async Task<List<StockLineRequest>> OneUnitEachAsync(
-        IDbContextFactory<AppDbContext> dbFactory, Guid warehouseId, IEnumerable<Item> items, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lines = new List<StockLineRequest>();
-        foreach (var item in items)
-        {
-            var unit = item.InventoryTracked || item.SerialTracked
-                ? await db.Set<SerialStockUnit>().AsNoTracking().Where(u => u.ItemId == item.Id && u.WarehouseId == warehouseId)
-                    .OrderBy(u => u.SerialKey).Select(u => u.SerialNumber).FirstOrDefaultAsync(ct)
-                : null;
-            lines.Add(new StockLineRequest { ItemId = item.Id, Quantity = 1, Serials = unit is null ? null : [unit] });
-        }
-
-        return lines;
     }
 }

@@ -38,7 +38,7 @@ public sealed record WarehouseStockSettingsRequest
 }
 
 /// <summary>The item search of the balances report and the document form's picker.</summary>
-public sealed record StockItemPick(Guid Id, string Name, string? Article, bool SerialTracked, bool InventoryTracked, [property: JsonIgnore] long? PriceKopecks)
+public sealed record StockItemPick(Guid Id, string Name, string? Article, bool SerialTracked, [property: JsonIgnore] long? PriceKopecks)
 {
     public decimal? Price => PriceKopecks / 100m;
 }
@@ -218,7 +218,7 @@ internal sealed class StockBalanceQueries(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await reader.SearchItemsAsync(db, text, ["Stock"], 20, ct);
-        return [.. found.Select(i => new StockItemPick(i.Id, i.Name, i.Article, i.SerialTracked, i.InventoryTracked, i.PriceKopecks))];
+        return [.. found.Select(i => new StockItemPick(i.Id, i.Name, i.Article, i.SerialTracked, i.PriceKopecks))];
     }
 
     /// <summary>Live counterparties matching every word: the document form's supplier or customer box.</summary>
