@@ -5,7 +5,11 @@ using ServiceCenter.Data;
 using ServiceCenter.Data.Identity;
 using ServiceCenter.Inventory.Contracts;
 using ServiceCenter.Inventory.Data;
+using ServiceCenter.Inventory.Features.CustomerOrders;
 using ServiceCenter.Inventory.Features.Posting;
+using ServiceCenter.Inventory.Features.ReorderRules;
+using ServiceCenter.Inventory.Features.SupplierOrders;
+using ServiceCenter.Inventory.Features.Wizard;
 using ServiceCenter.Ui;
 
 namespace ServiceCenter.Inventory;
@@ -31,6 +35,11 @@ public static class InventoryModule
         // Parts for repairs.
 
         // Supplier and customer orders, order wizard, reorder rules.
+        services.AddScoped<SupplierOrderService>();
+        services.AddScoped<CustomerOrderService>();
+        services.AddScoped<ReorderRuleService>();
+        services.AddScoped<SupplyProposals>();
+        services.AddScoped<SupplyPickers>();
 
         // Reports and analysis.
         return services;
@@ -43,6 +52,10 @@ public static class InventoryModule
         // Parts for repairs.
 
         // Supplier and customer orders, order wizard, reorder rules.
+        SupplierOrdersApi.Map(api);
+        CustomerOrdersApi.Map(api);
+        ReorderRulesApi.Map(api);
+        WizardApi.Map(api);
 
         // Reports and analysis.
         return api;
