@@ -41,6 +41,7 @@ internal static class DemoData
             // A demo made before the repairs existed gains them; a full demo is left as it is.
             var repairsAdded = await DemoRepairs.SeedAsync(sp, now, ct);
             repairsAdded |= await DemoWarranty.SeedAsync(sp, now, ct);
+            repairsAdded |= await DemoSupply.SeedAsync(sp, ct);
             if (repairsAdded)
             {
                 logger.LogInformation("Demo repair orders and serial numbers added to the existing demo");
@@ -93,6 +94,7 @@ internal static class DemoData
         await db.SaveChangesAsync(ct);
         await DemoRepairs.SeedAsync(sp, now, ct);
         await DemoWarranty.SeedAsync(sp, now, ct);
+        await DemoSupply.SeedAsync(sp, ct);
 
         logger.LogInformation(
             "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders, {Serials} serial numbers",

@@ -40,6 +40,11 @@ public static class InventoryModule
         services.AddScoped<ReorderRuleService>();
         services.AddScoped<SupplyProposals>();
         services.AddScoped<SupplyPickers>();
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.SupplierOrders", "/stock/supplier-orders", MudBlazor.Icons.Material.Filled.LocalShipping, Policies.Staff, 40));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.CustomerOrders", "/stock/customer-orders", MudBlazor.Icons.Material.Filled.ShoppingCart, Policies.Staff, 41));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.OrderWizard", "/stock/wizard", MudBlazor.Icons.Material.Filled.AutoFixHigh, Policies.ManagePurchasing, 42));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.ReorderRules", "/stock/reorder-rules", MudBlazor.Icons.Material.Filled.Rule, Policies.Staff, 43));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.ItemSupply", "/stock/item-supply", MudBlazor.Icons.Material.Filled.RequestQuote, Policies.Staff, 44));
 
         // Reports and analysis.
         return services;

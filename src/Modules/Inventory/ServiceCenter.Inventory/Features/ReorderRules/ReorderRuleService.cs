@@ -90,7 +90,7 @@ internal sealed class ReorderRuleService(
         return await Rows(db, search, warehouseId).ToListAsync(ct);
     }
 
-    private IQueryable<ReorderRuleRow> Rows(AppDbContext db, string? search, Guid? warehouseId)
+    private IQueryable<ReorderRuleRow> Rows(AppDbContext db, string? search, Guid? warehouseId, Guid? ruleId = null)
     {
         var allowed = user.BranchIds;
         var warehouses = lookups.WarehouseRefs(db).Where(w => allowed == null || allowed.Contains(w.BranchId));
@@ -101,6 +101,11 @@ internal sealed class ReorderRuleService(
         }
 
         var rules = db.Set<ReorderRule>().AsNoTracking();
+        if (ruleId is { } id)
+        {
+            rules = rules.Where(r => r.Id == id);
+        }
+
         if (warehouseId is { } wh)
         {
             rules = rules.Where(r => r.WarehouseId == wh);
@@ -146,19 +151,25 @@ internal sealed class ReorderRuleService(
         var rule = ReorderRule.Create(input.ItemId, input.WarehouseId, input.Kind, SupplyCommon.Thousandths(input.Min), SupplyCommon.Thousandths(input.Max));
         db.Add(rule);
         await db.SaveChangesAsync(ct);
-        return await Rows(db, null, null).FirstAsync(r => r.Id == rule.Id, ct);
+        return await Rows(db, null, null, rule.Id).FirstAsync(ct);
     }
 
     public async Task<ReorderRuleRow> UpdateAsync(Guid id, ReorderRuleEdit input, CancellationToken ct)
     {
         await editValidator.ValidateAndThrowAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rule = await db.Set<ReorderRule>().GetByIdAsync(id, ct);
+
+        // Checked apart: the warehouse lookup is a no-tracking query, and as a subquery it would untrack the rule.
         var allowed = user.BranchIds;
-        var visible = lookups.WarehouseRefs(db).Where(w => allowed == null || allowed.Contains(w.BranchId)).Select(w => w.Id);
-        var rule = await db.Set<ReorderRule>().Where(r => visible.Contains(r.WarehouseId)).GetByIdAsync(id, ct);
+        if (!await lookups.WarehouseRefs(db).AnyAsync(w => w.Id == rule.WarehouseId && (allowed == null || allowed.Contains(w.BranchId)), ct))
+        {
+            throw new NotFoundException(nameof(ReorderRule), id);
+        }
+
         rule.Update(input.Version, input.Kind, SupplyCommon.Thousandths(input.Min), SupplyCommon.Thousandths(input.Max), input.IsActive);
         await db.SaveChangesAsync(ct);
-        return await Rows(db, null, null).FirstAsync(r => r.Id == rule.Id, ct);
+        return await Rows(db, null, null, rule.Id).FirstAsync(ct);
     }
 
     public async Task<PagedResult<ItemSupplyRow>> SupplyAsync(ListQuery list, Guid? supplierId, CancellationToken ct)
@@ -176,7 +187,7 @@ internal sealed class ReorderRuleService(
         return await SupplyRows(db, search, supplierId).ToListAsync(ct);
     }
 
-    private IQueryable<ItemSupplyRow> SupplyRows(AppDbContext db, string? search, Guid? supplierId)
+    private IQueryable<ItemSupplyRow> SupplyRows(AppDbContext db, string? search, Guid? supplierId, Guid? itemId = null)
     {
         var items = catalog.ItemRefs(db);
         foreach (var term in SupplierOrderService.Terms(search))
@@ -185,6 +196,11 @@ internal sealed class ReorderRuleService(
         }
 
         var supply = db.Set<ItemSupply>().AsNoTracking();
+        if (itemId is { } item)
+        {
+            supply = supply.Where(x => x.ItemId == item);
+        }
+
         if (supplierId is { } s)
         {
             supply = supply.Where(x => x.MainSupplierId == s);
@@ -239,6 +255,6 @@ internal sealed class ReorderRuleService(
         supply.Update(version, input.MainSupplierId, SupplyCommon.Thousandths(input.Pack), SupplyCommon.Thousandths(input.MinOrder), input.LeadTimeDays,
             input.Price is { } p ? SupplyCommon.Kopecks(p) : null);
         await db.SaveChangesAsync(ct);
-        return await SupplyRows(db, null, null).FirstAsync(r => r.ItemId == itemId, ct);
+        return await SupplyRows(db, null, null, itemId).FirstAsync(ct);
     }
 }

@@ -8,7 +8,7 @@ namespace ServiceCenter.Inventory.Features.SupplierOrders;
 /// <summary>The pickers of the order pages: counterparties and stock items by what was typed, the user's warehouses.</summary>
 internal sealed class SupplyPickers(IDbContextFactory<AppDbContext> dbFactory, ICatalogLookups lookups, ICatalogReader catalog, ICurrentUser user)
 {
-    public async Task<IReadOnlyList<LookupItem>> CounterpartiesAsync(string? text, CancellationToken ct)
+    public async Task<IEnumerable<LookupItem>> CounterpartiesAsync(string? text, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = lookups.CounterpartyRefs(db).Where(c => !c.IsArchived);
@@ -20,7 +20,7 @@ internal sealed class SupplyPickers(IDbContextFactory<AppDbContext> dbFactory, I
         return await q.OrderBy(c => c.Name).Take(20).Select(c => new LookupItem(c.Id, c.Name)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<LookupItem>> ItemsAsync(string? text, CancellationToken ct)
+    public async Task<IEnumerable<LookupItem>> ItemsAsync(string? text, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = await catalog.SearchItemsAsync(db, text, [nameof(ItemKind.Stock)], 20, ct);
