@@ -95,10 +95,17 @@ internal static class SupplyCommon
 
         var lineIds = etaByLine.Keys.Select(k => (Guid?)k).ToList();
         var needs = await db.Set<StockNeed>().Where(n => n.Status == NeedStatus.Open && lineIds.Contains(n.SupplierOrderLineId)).ToListAsync(ct);
+        await MoveAsync(db, [.. needs.Select(n => (n, etaByLine[n.SupplierOrderLineId!.Value]))], listeners, ct);
+    }
+
+    /// <summary>Moves each need's ETA and tells the owners' listeners of those that moved.</summary>
+    public static async Task MoveAsync(
+        AppDbContext db, IReadOnlyList<(StockNeed Need, DateOnly? Eta)> moves, IEnumerable<IStockNeedListener> listeners, CancellationToken ct)
+    {
         var moved = new List<(string Kind, MovedEta Eta)>();
-        foreach (var need in needs)
+        foreach (var (need, eta) in moves)
         {
-            if (need.MoveEta(etaByLine[need.SupplierOrderLineId!.Value]))
+            if (need.MoveEta(eta))
             {
                 moved.Add((need.OwnerKind, new MovedEta(new StockOwner(need.OwnerKind, need.OwnerId, need.OwnerNumber, need.OwnerLineId), need.ItemId, need.Eta)));
             }

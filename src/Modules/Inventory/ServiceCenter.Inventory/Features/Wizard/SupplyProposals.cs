@@ -277,7 +277,8 @@ internal sealed class SupplyProposals(
         var coveredBy = needs.Where(n => n.SupplierOrderLineId != null).Select(n => n.SupplierOrderLineId).Distinct().ToList();
         var pendingLines = (await db.Set<SupplierOrderLine>().AsNoTracking().Where(x => coveredBy.Contains(x.Id) && x.ReceivedThousandths < x.QuantityThousandths)
             .Join(db.Set<SupplierOrder>().Where(o => Pending.Contains(o.Status)), x => x.OrderId, o => o.Id, (x, o) => x.Id).ToListAsync(ct)).ToHashSet();
-        var etas = new Dictionary<Guid, DateOnly?>();
+        var covered = new HashSet<Guid>();
+        var moves = new List<(StockNeed Need, DateOnly? Eta)>();
         foreach (var (order, line) in lines)
         {
             var left = line.QuantityThousandths;
@@ -288,18 +289,19 @@ internal sealed class SupplyProposals(
                     break;
                 }
 
-                if (need.SupplierOrderLineId is { } old && (pendingLines.Contains(old) || etas.ContainsKey(old)))
+                if (covered.Contains(need.Id) || (need.SupplierOrderLineId is { } old && pendingLines.Contains(old)))
                 {
                     continue;
                 }
 
                 need.CoveredBy(line.Id);
-                etas[line.Id] = line.ExpectedOn;
+                covered.Add(need.Id);
+                moves.Add((need, line.ExpectedOn));
                 left -= need.QuantityThousandths;
             }
         }
 
-        await SupplyCommon.MoveNeedsAsync(db, etas, listeners, ct);
+        await SupplyCommon.MoveAsync(db, moves, listeners, ct);
     }
 
     private IQueryable<SupplyProposal> Visible(IQueryable<SupplyProposal> q)
