@@ -12,6 +12,7 @@
 #   bench/run.sh --suite serials --serials 100000 --register-seconds 5
 #   bench/run.sh --suite serial-import               serial import (WAR-04): 1 000 000-row CSV, psql \copy baseline, PostgreSQL and SQLite
 #   bench/run.sh --suite serial-import --rows 100000 --twice   smaller, and a second file into the filled registry
+#   bench/run.sh --suite wizard                      order wizard (issue 5): 10 000 reorder rules over 10 000 items, PostgreSQL
 #
 # Counterparty defaults: --rows 100000, 300 requests per scenario, 1 and 4 clients. Repair defaults:
 # --orders 1000000 --client-cards 50000 --intake-seconds 60 --intake-clients 8, and the same
@@ -48,7 +49,10 @@ case "$suite" in
   serial-import|serial-imports)
     suite=serial-import
     [ ${#providers[@]} -eq 0 ] && providers=(postgres sqlite) ;;
-  *) echo "unknown suite '$suite': use counterparties, repairs, serials or serial-import"; exit 2 ;;
+  wizard)
+    suite=wizard
+    [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
+  *) echo "unknown suite '$suite': use counterparties, repairs, serials, serial-import or wizard"; exit 2 ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

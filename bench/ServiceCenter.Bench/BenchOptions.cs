@@ -8,7 +8,7 @@ namespace ServiceCenter.Bench;
 /// the repair suite <c>[--orders 1000000] [--client-cards 50000] [--intake-seconds 60] [--intake-clients 8]
 /// [--intake-branches 3]</c> (how many branches the intake clients are spread over: numbers are taken per branch);
 /// the serial suite <c>[--serials 10000000] [--client-cards 50000] [--register-seconds 20] [--register-clients 4]</c>;
-/// the serial import suite takes <c>[--rows 1000000] [--twice] [--psql path]</c>.
+/// the serial import suite takes <c>[--rows 1000000] [--twice] [--psql path]</c>; the order wizard suite <c>[--rows 10000] [--requests 5]</c>.
 /// </summary>
 internal sealed record BenchOptions(
     string Suite, string Provider, string? PostgresServer, int Rows, int Requests, int Concurrency, int MaxSeconds, bool Keep, bool ShowSql,
@@ -19,6 +19,7 @@ internal sealed record BenchOptions(
     public const string Repairs = "repairs";
     public const string Serials = "serials";
     public const string SerialImport = "serial-import";
+    public const string Wizard = "wizard";
 
     public bool IsPostgres => Provider == "Postgres";
 
@@ -38,7 +39,8 @@ internal sealed record BenchOptions(
             "repairs" or "repair" => Repairs,
             "serials" or "serial" => Serials,
             "serial-import" or "serial-imports" => SerialImport,
-            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials or serial-import."),
+            "wizard" => Wizard,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials, serial-import or wizard."),
         };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
         {
@@ -53,7 +55,7 @@ internal sealed record BenchOptions(
         }
 
         var options = new BenchOptions(
-            suite, provider, pg, Int("--rows", suite == SerialImport ? 1_000_000 : 100_000), Int("--requests", 300), Int("--concurrency", 4), Int("--seconds", 30),
+            suite, provider, pg, Int("--rows", suite == SerialImport ? 1_000_000 : suite == Wizard ? 10_000 : 100_000), Int("--requests", suite == Wizard ? 5 : 300), Int("--concurrency", 4), Int("--seconds", 30),
             args.Contains("--keep"), args.Contains("--show-sql"),
             Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
             Int("--intake-branches", RepairLoader.BranchSpecs.Length),

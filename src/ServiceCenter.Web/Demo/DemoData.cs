@@ -42,6 +42,7 @@ internal static class DemoData
             var repairsAdded = await DemoRepairs.SeedAsync(sp, now, ct);
             repairsAdded |= await DemoWarranty.SeedAsync(sp, now, ct);
             repairsAdded |= await DemoInventory.SeedAsync(sp, now, ct);
+            repairsAdded |= await DemoSupply.SeedAsync(sp, ct);
             if (repairsAdded)
             {
                 logger.LogInformation("Demo repair orders and serial numbers added to the existing demo");
@@ -95,6 +96,7 @@ internal static class DemoData
         await DemoRepairs.SeedAsync(sp, now, ct);
         await DemoWarranty.SeedAsync(sp, now, ct);
         await DemoInventory.SeedAsync(sp, now, ct);
+        await DemoSupply.SeedAsync(sp, ct);
 
         logger.LogInformation(
             "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders, {Serials} serial numbers",

@@ -7,7 +7,11 @@ using ServiceCenter.Inventory.Contracts;
 using ServiceCenter.Inventory.Data;
 using ServiceCenter.Inventory.Features.Balances;
 using ServiceCenter.Inventory.Features.Documents;
+using ServiceCenter.Inventory.Features.CustomerOrders;
 using ServiceCenter.Inventory.Features.Posting;
+using ServiceCenter.Inventory.Features.ReorderRules;
+using ServiceCenter.Inventory.Features.SupplierOrders;
+using ServiceCenter.Inventory.Features.Wizard;
 using ServiceCenter.Ui;
 
 namespace ServiceCenter.Inventory;
@@ -40,6 +44,16 @@ public static class InventoryModule
         // Parts for repairs.
 
         // Supplier and customer orders, order wizard, reorder rules.
+        services.AddScoped<SupplierOrderService>();
+        services.AddScoped<CustomerOrderService>();
+        services.AddScoped<ReorderRuleService>();
+        services.AddScoped<SupplyProposals>();
+        services.AddScoped<SupplyPickers>();
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.SupplierOrders", "/stock/supplier-orders", MudBlazor.Icons.Material.Filled.LocalShipping, Policies.Staff, 40));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.CustomerOrders", "/stock/customer-orders", MudBlazor.Icons.Material.Filled.ShoppingCart, Policies.Staff, 41));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.OrderWizard", "/stock/wizard", MudBlazor.Icons.Material.Filled.AutoFixHigh, Policies.ManagePurchasing, 42));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.ReorderRules", "/stock/reorder-rules", MudBlazor.Icons.Material.Filled.Rule, Policies.Staff, 43));
+        services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.ItemSupply", "/stock/item-supply", MudBlazor.Icons.Material.Filled.RequestQuote, Policies.Staff, 44));
 
         // Reports and analysis.
         return services;
@@ -53,6 +67,10 @@ public static class InventoryModule
         // Parts for repairs.
 
         // Supplier and customer orders, order wizard, reorder rules.
+        SupplierOrdersApi.Map(api);
+        CustomerOrdersApi.Map(api);
+        ReorderRulesApi.Map(api);
+        WizardApi.Map(api);
 
         // Reports and analysis.
         return api;

@@ -84,6 +84,16 @@ public sealed class SupplierOrder : VersionedEntity, IAuditable
 
     public void SetStatus(SupplierOrderStatus status) => Status = status;
 
+    /// <summary>Confirms, closes or cancels at the version the caller read (the handler checks the move is allowed).</summary>
+    public void ChangeStatus(int expectedVersion, SupplierOrderStatus status) => base.Edit(expectedVersion, () => Status = status);
+
+    /// <summary>A receipt against the order: the status follows the lines, the version moves (two receipts at once cannot both count).</summary>
+    public void MarkReceived()
+    {
+        RecomputeReceived();
+        Touch();
+    }
+
     /// <summary>Received when every line is, partly when some is.</summary>
     public void RecomputeReceived()
     {
@@ -224,6 +234,13 @@ public sealed class CustomerOrder : VersionedEntity, IAuditable
         Status = _lines.All(l => l.ShippedThousandths >= l.QuantityThousandths) ? CustomerOrderStatus.Shipped
             : _lines.Any(l => l.ShippedThousandths > 0) ? CustomerOrderStatus.PartlyShipped
             : CustomerOrderStatus.Open;
+    }
+
+    /// <summary>A sale against the order: the status follows the lines, the version moves.</summary>
+    public void MarkShipped()
+    {
+        RecomputeShipped();
+        Touch();
     }
 
     public void Cancel(int expectedVersion) => Edit(expectedVersion, () =>

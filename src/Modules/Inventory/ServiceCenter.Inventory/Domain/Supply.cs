@@ -156,6 +156,21 @@ public sealed class SupplyProposal : VersionedEntity, IAuditable
         return line;
     }
 
+    /// <summary>Edits a line at the version the caller read (quantity 0 leaves it out).</summary>
+    public SupplyProposalLine EditLine(int expectedVersion, Guid lineId, long qty, Guid? supplierId, long price)
+    {
+        EnsureVersion(expectedVersion);
+        if (Status != ProposalStatus.Proposed)
+        {
+            throw new BusinessRuleException(InventoryErrors.ProposalApplied, Id.ToString());
+        }
+
+        var line = _lines.FirstOrDefault(x => x.Id == lineId) ?? throw new NotFoundException(nameof(SupplyProposalLine), lineId);
+        line.Edit(qty, line.Kind == ProposalLineKind.Purchase ? supplierId : null, price);
+        Touch();
+        return line;
+    }
+
     public void MarkApplied(DateTime now)
     {
         if (Status != ProposalStatus.Proposed)
