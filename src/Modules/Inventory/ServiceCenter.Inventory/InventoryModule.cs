@@ -29,6 +29,7 @@ public static class InventoryModule
         // Stock documents (API + pages).
 
         // Parts for repairs.
+        services.AddScoped<IStockReader, Features.RepairParts.StockReader>();
 
         // Supplier and customer orders, order wizard, reorder rules.
 
