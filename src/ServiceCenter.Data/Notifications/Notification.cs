@@ -56,7 +56,7 @@ public sealed class NotificationStore(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var n = await db.Set<Notification>().FirstOrDefaultAsync(x => x.Id == id && x.UserId == userId, ct)
             ?? throw new SharedKernel.Domain.NotFoundException(nameof(Notification), id);
-        n.ReadAt ??= clock.GetUtcNow().UtcDateTime;
+        n.ReadAt ??= Microseconds(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return new NotificationDto(n.Id, n.Text, n.Link, n.CreatedAt, n.ReadAt);
     }
@@ -64,7 +64,7 @@ public sealed class NotificationStore(IDbContextFactory<AppDbContext> dbFactory,
     public async Task MarkAllReadAsync(Guid userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Microseconds(clock.GetUtcNow().UtcDateTime);
         foreach (var n in await db.Set<Notification>().Where(x => x.UserId == userId && x.ReadAt == null).ToListAsync(ct))
         {
             n.ReadAt = now;
@@ -72,4 +72,7 @@ public sealed class NotificationStore(IDbContextFactory<AppDbContext> dbFactory,
 
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>What PostgreSQL keeps of a moment: the answer says what a later read will.</summary>
+    private static DateTime Microseconds(DateTime t) => t.AddTicks(-(t.Ticks % 10));
 }
