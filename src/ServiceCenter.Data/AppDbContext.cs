@@ -64,6 +64,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IEnumer
             b.Property(n => n.Scope).HasMaxLength(80);
         });
 
+        builder.Entity<Notifications.Notification>(b =>
+        {
+            b.ToTable("platform_notifications");
+            b.Property(n => n.Text).HasMaxLength(500);
+            b.Property(n => n.Link).HasMaxLength(300);
+            b.HasIndex(n => new { n.UserId, n.CreatedAt });
+        });
+
         builder.Entity<Files.StoredFile>(b =>
         {
             b.ToTable("platform_files");

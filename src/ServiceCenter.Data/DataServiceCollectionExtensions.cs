@@ -69,6 +69,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton(settings);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Notifications.NotificationStore>();
         services.AddSingleton<Files.IFileStore, Files.DiskFileStore>();
         services.AddDbContextFactory<AppDbContext>(
             (sp, options) =>

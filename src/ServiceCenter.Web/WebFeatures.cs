@@ -33,6 +33,10 @@ internal static class WebFeatures
             TypedResults.Ok(await store.GetAsync(user.UserId!.Value, ct)));
         me.MapPut("/settings", async (UserSettingsDto settings, ICurrentUser user, UserSettingsStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.SaveAsync(user.UserId!.Value, settings, ct)));
+        me.MapGet("/notifications", async (ICurrentUser user, ServiceCenter.Data.Notifications.NotificationStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ForUserAsync(user.UserId!.Value, ct)));
+        me.MapPost("/notifications/{id:guid}/read", async (Guid id, ICurrentUser user, ServiceCenter.Data.Notifications.NotificationStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.MarkReadAsync(user.UserId!.Value, id, ct)));
 
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
         users.MapGet("/", async ([AsParameters] ListRequest list, ManageUsers handler, CancellationToken ct) =>

@@ -931,6 +931,45 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceCenter.Data.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_notifications");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_platform_notifications_user_id_created_at");
+
+                    b.ToTable("platform_notifications", (string)null);
+                });
+
             modelBuilder.Entity("ServiceCenter.Data.Numbering.NumberSequence", b =>
                 {
                     b.Property<string>("Scope")
@@ -2593,6 +2632,10 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
                         .HasColumnName("priority");
+
+                    b.Property<DateTime?>("PromiseMovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promise_moved_at");
 
                     b.Property<DateOnly?>("PromisedOn")
                         .HasColumnType("TEXT")

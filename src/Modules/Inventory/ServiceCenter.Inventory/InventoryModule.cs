@@ -42,6 +42,7 @@ public static class InventoryModule
         services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.SerialStock", "/stock/serials", MudBlazor.Icons.Material.Filled.QrCode2, Policies.Staff, 30));
 
         // Parts for repairs.
+        services.AddScoped<IStockReader, Features.RepairParts.StockReader>();
 
         // Supplier and customer orders, order wizard, reorder rules.
         services.AddScoped<SupplierOrderService>();

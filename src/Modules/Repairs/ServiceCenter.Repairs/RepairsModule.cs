@@ -64,6 +64,11 @@ public static class RepairsModule
         // Reports (WAR-08): repeat repairs, warranty against paid repairs by month.
         services.AddScoped<Features.Reports.RepeatRepairs>();
         services.AddScoped<Features.Reports.WarrantyByMonth>();
+
+        // Parts for repairs (issue 5): stock through Inventory's contracts; arrivals and ETA moves come back here.
+        services.AddScoped<Features.Parts.RepairPartStock>();
+        services.AddScoped<Features.Parts.RepairParts>();
+        services.AddScoped<Inventory.Contracts.IStockNeedListener, Features.Parts.RepairPartsListener>();
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.RepairQuality", "/reports/repairs-warranty", MudBlazor.Icons.Material.Filled.Replay, Policies.Staff, 30));
         return services;
     }
@@ -77,6 +82,7 @@ public static class RepairsModule
         DispatchApi.Map(api);
         RepairSettingsApi.Map(api);
         Features.Reports.RepairReportsApi.Map(api);
+        Features.Parts.RepairPartsApi.Map(api);
         return api;
     }
 }

@@ -20,4 +20,7 @@ public static class RepairErrors
     public const string OverRefund = "repair.over_refund";
     public const string EdgeExists = "repair.stage_edge_exists";
     public const string CategoryExists = "repair.category_exists";
+    public const string PartNotReserved = "repair.part_not_reserved";
+    public const string PartUsed = "repair.part_used";
+    public const string PartsAwaited = "repair.parts_awaited";
 }

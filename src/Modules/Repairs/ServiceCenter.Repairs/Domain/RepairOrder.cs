@@ -127,6 +127,12 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
 
     public DateOnly? PromisedOn { get; private set; }
 
+    /// <summary>
+    /// When a part's new expected date moved the promised date (issue 5): the list and the card show "срок изменён"
+    /// until someone acknowledges it (null again).
+    /// </summary>
+    public DateTime? PromiseMovedAt { get; private set; }
+
     public RepairPriority Priority { get; private set; } = RepairPriority.Normal;
 
     public bool Urgent { get; private set; }
@@ -337,6 +343,17 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
     }
 
     public void ChangePromisedDate(DateOnly? promisedOn, int expectedVersion) => Edit(expectedVersion, () => PromisedOn = promisedOn);
+
+    /// <summary>A part's expected date moved the promised date: the order is flagged until acknowledged.</summary>
+    public void MovePromiseForParts(DateOnly promisedOn, DateTime now)
+    {
+        PromisedOn = promisedOn;
+        PromiseMovedAt = now;
+        Touch();
+    }
+
+    /// <summary>Someone saw the moved promised date (and told the client): the flag goes.</summary>
+    public void AcknowledgePromiseMove(int expectedVersion) => Edit(expectedVersion, () => PromiseMovedAt = null);
 
     /// <summary>
     /// Hands the device back (REP-07): final checklist, passcode erased, work warranty fixed. The

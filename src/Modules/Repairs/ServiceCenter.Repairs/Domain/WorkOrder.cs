@@ -85,7 +85,7 @@ public enum RepairLineKind
 
 /// <summary>
 /// A line of works or parts on the work order (REP-03). Quantities are thousandths, money kopecks.
-/// Parts move no stock yet: the inventory issue wires them to reservations and the ledger.
+/// A part line with an item holds stock through Inventory (reservation, need, write-off: Features/Parts).
 /// </summary>
 public sealed class RepairLine : VersionedEntity, IAuditable
 {

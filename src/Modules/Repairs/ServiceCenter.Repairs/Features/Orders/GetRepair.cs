@@ -96,6 +96,7 @@ public sealed class GetRepair(
             ApprovedLimit = o.ApprovedLimitKopecks.Rubles(),
             Approval = o.Approval,
             PromisedOn = o.PromisedOn,
+            PromiseMoved = o.PromiseMovedAt != null,
             Priority = o.Priority,
             Urgent = o.Urgent,
             WarrantyKind = o.WarrantyKind,

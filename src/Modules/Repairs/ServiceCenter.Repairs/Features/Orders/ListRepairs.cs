@@ -170,6 +170,7 @@ public sealed partial class ListRepairs(
         return [.. page.Select(o => new RepairRow(
             o.Id, o.Number, o.AcceptedAt, o.ClientName, o.ClientPhone, o.DeviceName, o.SerialNumber, o.Stage,
             names.Of(graphs[o.BranchId].Stages.GetValueOrDefault(o.Stage), o.Stage), o.WarrantyKind, o.Urgent, o.PromisedOn,
-            o.TechnicianId, o.TechnicianId is { } t ? technicians.GetValueOrDefault(t) : null, o.TotalKopecks.Rubles(), o.IsOverdue(now, today), o.BranchId))];
+            o.TechnicianId, o.TechnicianId is { } t ? technicians.GetValueOrDefault(t) : null, o.TotalKopecks.Rubles(), o.IsOverdue(now, today), o.BranchId,
+            o.PromiseMovedAt != null))];
     }
 }

@@ -59,6 +59,9 @@ public sealed record RepairDto
 
     public DateOnly? PromisedOn { get; init; }
 
+    /// <summary>A part's ETA moved the promised date and nobody acknowledged it yet ("срок изменён", issue 5).</summary>
+    public bool PromiseMoved { get; init; }
+
     public RepairPriority Priority { get; init; }
 
     public bool Urgent { get; init; }
@@ -142,4 +145,4 @@ public sealed record StageOption(string Code, string Name);
 public sealed record RepairRow(
     Guid Id, string Number, DateTime AcceptedAt, string ClientName, string? ClientPhone, string DeviceName, string? SerialNumber,
     string Stage, string StageName, WarrantyKind WarrantyKind, bool Urgent, DateOnly? PromisedOn, Guid? TechnicianId, string? TechnicianName,
-    decimal Total, bool Overdue, Guid BranchId);
+    decimal Total, bool Overdue, Guid BranchId, bool PromiseMoved = false);

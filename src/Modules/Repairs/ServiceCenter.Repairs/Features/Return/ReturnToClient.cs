@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
 using ServiceCenter.Data.Identity;
+using ServiceCenter.Inventory.Contracts;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Features.Orders;
@@ -52,6 +53,7 @@ public sealed class ReturnToClient(
     IRepairMoney money,
     ICatalogReader catalog,
     IRepairWarranty repairWarranty,
+    Parts.RepairPartStock partStock,
     IRepairMessages messages,
     ICurrentUser user,
     TimeProvider clock,
@@ -68,6 +70,16 @@ public sealed class ReturnToClient(
         // An order not yet ready is refused as such, before anyone is told about money.
         order.EnsureReturnable(graph.Graph, messages);
         var lines = await db.Set<RepairLine>().Where(x => x.RepairId == id && !x.IsRemoved).ToListAsync(ct);
+
+        // Parts (issue 5): a repaired unit goes back with its reserved parts written off (they were fitted); a part
+        // still awaited means the repair is not done (409); returned unrepaired, everything held is given back.
+        var stock = await partStock.OfOrderAsync(db, id, ct);
+        var unrepaired = order.Stage == StageCodes.Refused;
+        var awaited = stock.Values.Where(s => s.State == PartState.Needed).Select(s => lines.FirstOrDefault(x => x.Id == s.LineId)?.Name).OfType<string>().ToList();
+        if (!unrepaired && awaited.Count > 0)
+        {
+            throw partStock.AwaitedAtReturn(awaited);
+        }
         var paid = (await money.PaymentsAsync(db, id, ct)).Paid();
         var total = order.TotalKopecks.Rubles();
         var debt = total - paid;
@@ -121,7 +133,32 @@ public sealed class ReturnToClient(
             money.AccrueOnReturn(db, order);
         }
 
-        await db.SaveChangesAsync(ct);
+        var fitted = unrepaired ? [] : stock.Values.Where(s => s.State == PartState.Reserved).Select(s => s.LineId).ToList();
+        if (fitted.Count > 0)
+        {
+            // The write-offs' numbers are taken first in the transaction (DocumentNumbers).
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var lineId in fitted)
+                {
+                    await partStock.UseAsync(db, order, lineId, user.Actor(), ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            });
+        }
+        else if (unrepaired && stock.Values.Any(s => s.State is PartState.Reserved or PartState.Needed))
+        {
+            await Parts.RepairPartStock.InTransactionAsync(db, () => partStock.ReleaseAllAsync(db, order.Id, ct), ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         return new ReturnResult(order.Id, order.Stage, order.Version, total, paid, Math.Max(debt, 0), order.WorkWarrantyUntil, order.WarrantyExtensionDays, order.GoodsWarrantyEndsOn);
     }
 

@@ -28,6 +28,7 @@ public sealed class MoveToStage(
     IValidator<TransitionInput> validator,
     StageGraphStore stages,
     StageNames names,
+    Parts.RepairPartStock partStock,
     IRepairMessages messages,
     ICurrentUser user,
     TimeProvider clock)
@@ -41,7 +42,16 @@ public sealed class MoveToStage(
         var change = order.MoveTo(input.To.Trim(), graph.Graph, graph.LimitHours(input.To.Trim()), clock.GetUtcNow().UtcDateTime, user.Actor(), input.Comment,
             input.Version ?? order.Version, messages);
         db.Add(change);
-        await db.SaveChangesAsync(ct);
+        if (order.Stage == StageCodes.Cancelled)
+        {
+            // A cancelled order gives back the parts it holds and stops waiting for the others (issue 5).
+            await Parts.RepairPartStock.InTransactionAsync(db, () => partStock.ReleaseAllAsync(db, order.Id, ct), ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         return new TransitionResult(order.Id, order.Stage, names.Of(graph.Stages.GetValueOrDefault(order.Stage), order.Stage), order.Version);
     }
 }

@@ -6,7 +6,8 @@ using ServiceCenter.Repairs.Domain;
 namespace ServiceCenter.Repairs.Features.WorkOrder;
 
 /// <summary>Reads the work order of one repair, and the choices its forms offer (items, employees, work types).</summary>
-public sealed class GetWorkOrder(IDbContextFactory<AppDbContext> dbFactory, ICatalogReader catalog, ICurrentUser user, TimeProvider clock)
+public sealed class GetWorkOrder(
+    IDbContextFactory<AppDbContext> dbFactory, ICatalogReader catalog, Parts.RepairPartStock partStock, ICurrentUser user, TimeProvider clock)
 {
     public const int ItemSearchLimit = 20;
 
@@ -23,6 +24,9 @@ public sealed class GetWorkOrder(IDbContextFactory<AppDbContext> dbFactory, ICat
         var people = await catalog.EmployeeNamesAsync(db, [.. tasks.Select(t => t.AssigneeId).Concat(lines.Select(x => x.PerformerId)).OfType<Guid>().Distinct()], ct);
         var workTypes = await catalog.ItemsAsync(db, [.. tasks.Select(t => t.WorkTypeId).OfType<Guid>().Distinct()], ct);
         var live = lines.Where(x => !x.IsRemoved).ToList();
+        var stock = await partStock.OfOrderAsync(db, o.Id, ct);
+        var warehouses = stock.Count == 0 ? new Dictionary<Guid, string>() : await partStock.WarehouseNamesAsync(db, o.BranchId, ct);
+        var partsCost = stock.Values.Where(s => s.State == Inventory.Contracts.PartState.Used).Sum(s => s.CostKopecks);
 
         return new WorkOrderDto
         {
@@ -42,8 +46,15 @@ public sealed class GetWorkOrder(IDbContextFactory<AppDbContext> dbFactory, ICat
             OverApprovedLimit = o.IsOverApprovedLimit,
             Tasks = [.. tasks.Select(t => t.ToDto(
                 t.WorkTypeId is { } w ? workTypes.GetValueOrDefault(w)?.Name : null, t.AssigneeId is { } a ? people.GetValueOrDefault(a) : null, today))],
-            Lines = [.. lines.Select(x => x.ToDto(x.PerformerId is { } p ? people.GetValueOrDefault(p) : null))],
+            Lines = [.. lines.Select(x => x.ToDto(x.PerformerId is { } p ? people.GetValueOrDefault(p) : null) with
+            {
+                Stock = stock.TryGetValue(x.Id, out var s) && !x.IsRemoved ? partStock.ToDto(s, warehouses.GetValueOrDefault(s.WarehouseId)) : null,
+            })],
             Approvals = [.. approvals.Select(a => new WorkApprovalDto(a.Id, a.Approved, a.AmountKopecks.Rubles(), a.Method, a.At, a.UserName, a.Comment))],
+            PartsCost = partsCost.Rubles(),
+            Margin = (o.TotalKopecks - partsCost).Rubles(),
+            PromisedOn = o.PromisedOn,
+            PromiseMovedAt = o.PromiseMovedAt,
         };
     }
 

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
+using ServiceCenter.Inventory.Contracts;
 using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Parts;
 using ServiceCenter.Repairs.Features.Intake;
 using ServiceCenter.Repairs.Resources;
 using ServiceCenter.SharedKernel.Domain;
@@ -33,8 +35,8 @@ internal sealed class LineInputValidator : AbstractValidator<LineInput>
 /// <summary>
 /// Works and parts of a work order (REP-03). Each change recomputes the order's total in the same
 /// save, so the total, the estimate check and the approved limit always agree with the lines.
-/// Lines are struck out, never deleted. Parts move no stock yet: the inventory issue wires part
-/// lines to reservations and the stock ledger. A work the unit's running work warranty covers (WAR-07: a
+/// Lines are struck out, never deleted. A part line with an item reserves stock or records a need
+/// (<see cref="RepairPartStock"/>); striking it out gives it back. A work the unit's running work warranty covers (WAR-07: a
 /// repeat repair of our work, checked on the day the client came) is priced 0 unless a price is given, with a
 /// note naming the repair and the warranty's end; the return gives it no new coverage.
 /// </summary>
@@ -43,20 +45,36 @@ public sealed class ManageLines(
     IValidator<LineInput> validator,
     ICatalogReader catalog,
     IRepairWarranty repairWarranty,
+    RepairPartStock partStock,
     IRepairMessages messages,
     ICurrentUser user,
     TimeProvider clock,
     IStringLocalizer<WorkOrderResource> l,
     IStringLocalizer<RepairWarrantyResource> w)
 {
-    public async Task<LineChanged> AddAsync(Guid repairId, LineInput input, CancellationToken ct)
+    public async Task<LineChanged> AddAsync(Guid repairId, LineInput input, CancellationToken ct) =>
+        (await AddAsync(repairId, input, stockRequired: false, ct)).Changed;
+
+    /// <summary>
+    /// Adds a line; a part with an item reserves stock or records a need (issue 5). With <paramref name="stockRequired"/>
+    /// (the parts endpoint) a branch without a parts warehouse is a 400; the generic lines endpoint then records a
+    /// priced line only.
+    /// </summary>
+    public async Task<(LineChanged Changed, PartStock? Stock)> AddAsync(Guid repairId, LineInput input, bool stockRequired, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.OpenOrderAsync(repairId, user, messages, ct);
         var line = RepairLine.Create(order.Id, await ToDataAsync(db, order, input, ct), clock.GetUtcNow().UtcDateTime);
+        var warehouseId = line is { Kind: RepairLineKind.Part, ItemId: { } itemId }
+            ? await partStock.WarehouseAsync(db, order, itemId, input.WarehouseId, stockRequired, ct)
+            : null;
         db.Add(line);
-        return await SaveAsync(db, order, line, ct);
+        PartStock? stock = null;
+        var changed = await SaveAsync(db, order, line, ct, warehouseId is { } w
+            ? async () => stock = await partStock.ReserveAsync(db, order, line, w, input.Eta, ct)
+            : null);
+        return (changed, stock);
     }
 
     public async Task<LineChanged> EditAsync(Guid repairId, Guid lineId, LineInput input, CancellationToken ct)
@@ -65,18 +83,56 @@ public sealed class ManageLines(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.OpenOrderAsync(repairId, user, messages, ct);
         var line = await LiveLineAsync(db, order.Id, lineId, ct);
+        var before = (line.Kind, line.ItemId, line.QuantityThousandths);
+        var stock = line.Kind == RepairLineKind.Part ? (await partStock.OfOrderAsync(db, order.Id, ct)).GetValueOrDefault(line.Id) : null;
         line.Update(await ToDataAsync(db, order, input, ct), input.Version);
-        return await SaveAsync(db, order, line, ct);
+        var moved = before != (line.Kind, line.ItemId, line.QuantityThousandths) || (input.WarehouseId is { } wh && wh != stock?.WarehouseId);
+        if (stock?.State == PartState.Used && moved)
+        {
+            throw partStock.Used(line.Name);
+        }
+
+        // Another item, quantity or warehouse: what the line held is given back and taken again.
+        Func<Task>? work = null;
+        if (stock?.State is not PartState.Used && (moved || stock is null))
+        {
+            var warehouseId = line is { Kind: RepairLineKind.Part, ItemId: { } itemId }
+                ? await partStock.WarehouseAsync(db, order, itemId, input.WarehouseId ?? stock?.WarehouseId, false, ct)
+                : null;
+            if (stock is not null || warehouseId is not null)
+            {
+                work = async () =>
+                {
+                    if (stock is not null)
+                    {
+                        await partStock.ReleaseAsync(db, line.Id, ct);
+                    }
+
+                    if (warehouseId is { } w)
+                    {
+                        await partStock.ReserveAsync(db, order, line, w, input.Eta, ct);
+                    }
+                };
+            }
+        }
+
+        return await SaveAsync(db, order, line, ct, work);
     }
 
-    /// <summary>Strikes the line out: it stays in the history of the estimate and leaves the total.</summary>
+    /// <summary>Strikes the line out: it stays in the history of the estimate and leaves the total; its part goes back to stock.</summary>
     public async Task<LineChanged> StrikeOutAsync(Guid repairId, Guid lineId, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.OpenOrderAsync(repairId, user, messages, ct);
         var line = await LiveLineAsync(db, order.Id, lineId, ct);
+        var stock = line.Kind == RepairLineKind.Part ? (await partStock.OfOrderAsync(db, order.Id, ct)).GetValueOrDefault(line.Id) : null;
+        if (stock?.State == PartState.Used)
+        {
+            throw partStock.Used(line.Name);
+        }
+
         line.Remove(version);
-        return await SaveAsync(db, order, line, ct);
+        return await SaveAsync(db, order, line, ct, stock is null ? null : () => partStock.ReleaseAsync(db, line.Id, ct));
     }
 
     /// <summary>The running work warranty that covers this work on the order's unit, if any: the line dialog prices it 0 and shows the note.</summary>
@@ -111,11 +167,19 @@ public sealed class ManageLines(
         return line.IsRemoved ? throw new BusinessRuleException(RepairErrors.LineLocked, l["Error.LineRemoved"]) : line;
     }
 
-    private async Task<LineChanged> SaveAsync(AppDbContext db, RepairOrder order, RepairLine line, CancellationToken ct)
+    private async Task<LineChanged> SaveAsync(AppDbContext db, RepairOrder order, RepairLine line, CancellationToken ct, Func<Task>? stock = null)
     {
         var others = await db.Set<RepairLine>().Where(x => x.RepairId == order.Id && !x.IsRemoved && x.Id != line.Id).SumAsync(x => x.AmountKopecks, ct);
         order.SetTotal(new Money(others + (line.IsRemoved ? 0 : line.AmountKopecks)));
-        await db.SaveChangesAsync(ct);
+        if (stock is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await RepairPartStock.InTransactionAsync(db, stock, ct);
+        }
+
         var performer = line.PerformerId is { } p ? (await catalog.EmployeeNamesAsync(db, [p], ct)).GetValueOrDefault(p) : null;
         return new LineChanged(line.ToDto(performer), order.TotalKopecks.Rubles(), order.Version);
     }

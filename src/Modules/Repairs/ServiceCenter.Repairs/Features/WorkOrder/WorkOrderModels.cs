@@ -63,6 +63,12 @@ public sealed record LineInput
 
     public int? WarrantyDays { get; init; }
 
+    /// <summary>A part's warehouse (an active one of the order's branch); null = the branch's parts warehouse.</summary>
+    public Guid? WarehouseId { get; init; }
+
+    /// <summary>When a part not in stock is expected; null = from open supplier orders or the item's lead time.</summary>
+    public DateOnly? Eta { get; init; }
+
     /// <summary>The line's version read; required on update, ignored on create.</summary>
     public int Version { get; init; }
 }
@@ -93,7 +99,8 @@ public sealed record WorkTaskDto(
 
 public sealed record WorkLineDto(
     Guid Id, int Version, RepairLineKind Kind, Guid? ItemId, string Name, decimal Quantity, decimal Price, decimal Discount, decimal Amount,
-    Guid? PerformerId, string? PerformerName, string? SerialNumber, int? WarrantyDays, bool IsRemoved, string? WarrantyNote = null, DateOnly? WarrantyUntil = null);
+    Guid? PerformerId, string? PerformerName, string? SerialNumber, int? WarrantyDays, bool IsRemoved, string? WarrantyNote = null, DateOnly? WarrantyUntil = null,
+    Parts.PartStockDto? Stock = null);
 
 /// <summary>A work the unit's running work warranty already covers (WAR-07): added again it is free by default.</summary>
 /// <param name="Note">"по гарантии на работы по заказу N до DATE", in the user's language.</param>
@@ -148,6 +155,17 @@ public sealed record WorkOrderDto
     public IReadOnlyList<WorkLineDto> Lines { get; init; } = [];
 
     public IReadOnlyList<WorkApprovalDto> Approvals { get; init; } = [];
+
+    /// <summary>The cost of the parts written off to the order (issue 5).</summary>
+    public decimal PartsCost { get; init; }
+
+    /// <summary>Revenue less the parts' cost.</summary>
+    public decimal Margin { get; init; }
+
+    public DateOnly? PromisedOn { get; init; }
+
+    /// <summary>A part's ETA moved the promised date and nobody acknowledged it yet ("срок изменён").</summary>
+    public DateTime? PromiseMovedAt { get; init; }
 }
 
 /// <summary>An item the line form offers: works and services for a work line, stock for a part.</summary>
