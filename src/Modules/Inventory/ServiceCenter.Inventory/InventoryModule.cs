@@ -33,6 +33,13 @@ public static class InventoryModule
         // Supplier and customer orders, order wizard, reorder rules.
 
         // Reports and analysis.
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.StockAnalysis", "/reports/stock/balances", MudBlazor.Icons.Material.Filled.Inventory, Policies.Staff, 40));
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.SupplyAnalysis", "/reports/stock/supplier-orders", MudBlazor.Icons.Material.Filled.LocalShipping, Policies.Staff, 41));
+        services.AddScoped<Features.Analysis.GetStockBalancesReport>();
+        services.AddScoped<Features.Analysis.GetTurnoverReport>();
+        services.AddScoped<Features.Analysis.GetSlowMoversReport>();
+        services.AddScoped<Features.Analysis.GetSupplierOrdersReport>();
+        services.AddScoped<Features.Analysis.GetCustomerOrdersReport>();
         return services;
     }
 
@@ -45,6 +52,7 @@ public static class InventoryModule
         // Supplier and customer orders, order wizard, reorder rules.
 
         // Reports and analysis.
+        Features.Analysis.StockAnalysisApi.Map(api);
         return api;
     }
 }
