@@ -19,6 +19,7 @@ internal sealed record BenchOptions(
     public const string Repairs = "repairs";
     public const string Serials = "serials";
     public const string SerialImport = "serial-import";
+    public const string Stock = "stock";
 
     public bool IsPostgres => Provider == "Postgres";
 
@@ -38,6 +39,7 @@ internal sealed record BenchOptions(
             "repairs" or "repair" => Repairs,
             "serials" or "serial" => Serials,
             "serial-import" or "serial-imports" => SerialImport,
+            "stock" => Stock,
             var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials or serial-import."),
         };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
