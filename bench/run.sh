@@ -10,6 +10,8 @@
 #   bench/run.sh --suite repairs --provider sqlite   repair orders on SQLite instead (1M there is optional)
 #   bench/run.sh --suite serials                     serial registry, 10 000 000 units, PostgreSQL: warranty status, card, registration
 #   bench/run.sh --suite serials --serials 100000 --register-seconds 5
+#   bench/run.sh --suite stock                       stock balances at a date (issue 5): 10 000 items × 20 warehouses, 10 000 000 ledger rows
+#   bench/run.sh --suite stock --ledger-rows 1000000 --runs 5
 #   bench/run.sh --suite serial-import               serial import (WAR-04): 1 000 000-row CSV, psql \copy baseline, PostgreSQL and SQLite
 #   bench/run.sh --suite serial-import --rows 100000 --twice   smaller, and a second file into the filled registry
 #   bench/run.sh --suite wizard                      order wizard (issue 5): 10 000 reorder rules over 10 000 items, PostgreSQL
@@ -46,13 +48,16 @@ case "$suite" in
   serials|serial)
     suite=serials
     [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
+  stock)
+    suite=stock
+    [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
   serial-import|serial-imports)
     suite=serial-import
     [ ${#providers[@]} -eq 0 ] && providers=(postgres sqlite) ;;
   wizard)
     suite=wizard
     [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
-  *) echo "unknown suite '$suite': use counterparties, repairs, serials, serial-import or wizard"; exit 2 ;;
+  *) echo "unknown suite '$suite': use counterparties, repairs, serials, serial-import, stock or wizard"; exit 2 ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

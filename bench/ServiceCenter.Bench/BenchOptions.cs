@@ -20,6 +20,7 @@ internal sealed record BenchOptions(
     public const string Serials = "serials";
     public const string SerialImport = "serial-import";
     public const string Wizard = "wizard";
+    public const string Stock = "stock";
 
     public bool IsPostgres => Provider == "Postgres";
 
@@ -40,7 +41,8 @@ internal sealed record BenchOptions(
             "serials" or "serial" => Serials,
             "serial-import" or "serial-imports" => SerialImport,
             "wizard" => Wizard,
-            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials, serial-import or wizard."),
+            "stock" => Stock,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials, serial-import, stock or wizard."),
         };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
         {

@@ -48,6 +48,10 @@ internal static class BenchProgram
         {
             await SerialSuite.RunAsync(run);
         }
+        else if (options.Suite == BenchOptions.Stock)
+        {
+            await StockSuite.RunAsync(run, args);
+        }
         else if (options.Suite == BenchOptions.SerialImport)
         {
             await SerialImportSuite.RunAsync(run, args);

@@ -33,6 +33,7 @@ public static class FinanceModule
         services.AddScoped<CancelPayment>();
         services.AddScoped<ListSettlements>();
         services.AddScoped<GetCounterpartySettlements>();
+        services.AddScoped<GetSettlementsSummary>();
         services.AddScoped<FinancePickers>();
         return services;
     }

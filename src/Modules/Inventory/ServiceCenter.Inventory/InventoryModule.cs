@@ -57,6 +57,13 @@ public static class InventoryModule
         services.AddSingleton(new NavEntry(NavGroup.Warehouse, "Nav.ItemSupply", "/stock/item-supply", MudBlazor.Icons.Material.Filled.RequestQuote, Policies.Staff, 44));
 
         // Reports and analysis.
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.StockAnalysis", "/reports/stock/balances", MudBlazor.Icons.Material.Filled.Inventory, Policies.Staff, 40));
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.SupplyAnalysis", "/reports/stock/supplier-orders", MudBlazor.Icons.Material.Filled.LocalShipping, Policies.Staff, 41));
+        services.AddScoped<Features.Analysis.GetStockBalancesReport>();
+        services.AddScoped<Features.Analysis.GetTurnoverReport>();
+        services.AddScoped<Features.Analysis.GetSlowMoversReport>();
+        services.AddScoped<Features.Analysis.GetSupplierOrdersReport>();
+        services.AddScoped<Features.Analysis.GetCustomerOrdersReport>();
         return services;
     }
 
@@ -74,6 +81,7 @@ public static class InventoryModule
         WizardApi.Map(api);
 
         // Reports and analysis.
+        Features.Analysis.StockAnalysisApi.Map(api);
         return api;
     }
 }

@@ -61,10 +61,11 @@ public interface ISettlements
     /// to <paramref name="db"/>, the caller saves. A negative amount reduces the debt (a correction);
     /// zero adds nothing.
     /// </summary>
-    void Accrue(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason);
+    /// <param name="at">When the debt arose (the document's date, for ageing); now when null.</param>
+    void Accrue(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason, DateTime? at = null);
 
     /// <summary>Accrues what we owe the counterparty for a document (a supplier's or third-party centre's bill); caller saves.</summary>
-    void AccruePayable(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason);
+    void AccruePayable(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason, DateTime? at = null);
 
     /// <summary>
     /// Signed sum of the receivable entries of a document: &gt; 0 the client still owes, &lt; 0 he paid

@@ -9,11 +9,11 @@ namespace ServiceCenter.Finance.Features.Settlements;
 /// <summary>Writes accruals to the settlements ledger and reads a document's balance for other modules (ANL-04).</summary>
 internal sealed class SettlementLedger(TimeProvider clock) : ISettlements
 {
-    public void Accrue(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason) =>
-        Add(db, SettlementDirection.Receivable, branchId, counterpartyId, document, amount, reason);
+    public void Accrue(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason, DateTime? at = null) =>
+        Add(db, SettlementDirection.Receivable, branchId, counterpartyId, document, amount, reason, at);
 
-    public void AccruePayable(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason) =>
-        Add(db, SettlementDirection.Payable, branchId, counterpartyId, document, amount, reason);
+    public void AccruePayable(AppDbContext db, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason, DateTime? at = null) =>
+        Add(db, SettlementDirection.Payable, branchId, counterpartyId, document, amount, reason, at);
 
     public async Task<Money> DocumentBalanceAsync(AppDbContext db, Guid documentId, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ internal sealed class SettlementLedger(TimeProvider clock) : ISettlements
         return new Money(received - refunded + pending);
     }
 
-    private void Add(AppDbContext db, SettlementDirection direction, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason)
+    private void Add(AppDbContext db, SettlementDirection direction, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason, DateTime? at)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (amount.Kopecks == 0)
@@ -51,6 +51,6 @@ internal sealed class SettlementLedger(TimeProvider clock) : ISettlements
             throw new ArgumentException("An accrual names its branch, counterparty and document (kind and number up to 40 characters).", nameof(document));
         }
 
-        db.Add(SettlementEntry.Accrual(branchId, counterpartyId, document, direction, amount, reason, clock.GetUtcNow().UtcDateTime));
+        db.Add(SettlementEntry.Accrual(branchId, counterpartyId, document, direction, amount, reason, at is { } when ? DateTime.SpecifyKind(when, DateTimeKind.Utc) : clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -16,8 +16,13 @@ internal static class SettlementsApi
     {
         var group = api.MapGroup("/settlements").WithTags("Settlements").RequireAuthorization(Policies.Staff);
 
-        group.MapGet("/", async Task<Ok<SettlementsPage>> ([AsParameters] ListRequest list, SettlementDirection? direction, Guid? branchId, bool? includeSettled, ListSettlements handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new ListSettlements.Query(list.ToQuery(), direction, branchId, includeSettled ?? false), ct)))
+        // With counterpartyId: that counterparty's totals, ageing per direction and documents; without: the list.
+        group.MapGet("/", async Task<Results<Ok<SettlementsPage>, Ok<SettlementsSummary>>> (
+                [AsParameters] ListRequest list, SettlementDirection? direction, Guid? branchId, bool? includeSettled, Guid? counterpartyId,
+                ListSettlements handler, GetSettlementsSummary summary, CancellationToken ct) =>
+            counterpartyId is { } id
+                ? TypedResults.Ok(await summary.HandleAsync(id, ct))
+                : TypedResults.Ok(await handler.HandleAsync(new ListSettlements.Query(list.ToQuery(), direction, branchId, includeSettled ?? false), ct)))
             .WithName("ListSettlements");
 
         group.MapGet("/export", async ([AsParameters] ListRequest list, SettlementDirection? direction, Guid? branchId, bool? includeSettled, ListSettlements handler, IStringLocalizer<FinanceResource> l, CancellationToken ct) =>

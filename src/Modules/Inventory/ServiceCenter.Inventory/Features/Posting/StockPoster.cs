@@ -581,19 +581,22 @@ internal sealed class StockPoster(
 
         var reference = new DocumentRef(DocumentKind(doc.Kind), doc.Id, doc.Number);
         var amount = new Money(sign * doc.TotalKopecks);
+
+        // The debt arises at the document's date (ageing counts from it); a cancellation reverses it now.
+        DateTime? at = sign > 0 ? doc.Date : null;
         switch (doc.Kind)
         {
             case StockDocumentKind.Receipt:
-                settlements.AccruePayable(db, doc.BranchId, counterparty, reference, amount, l["Settlement.Receipt", doc.Number]);
+                settlements.AccruePayable(db, doc.BranchId, counterparty, reference, amount, l["Settlement.Receipt", doc.Number], at);
                 break;
             case StockDocumentKind.SupplierReturn:
-                settlements.AccruePayable(db, doc.BranchId, counterparty, reference, Money.Zero - amount, l["Settlement.SupplierReturn", doc.Number]);
+                settlements.AccruePayable(db, doc.BranchId, counterparty, reference, Money.Zero - amount, l["Settlement.SupplierReturn", doc.Number], at);
                 break;
             case StockDocumentKind.Sale:
-                settlements.Accrue(db, doc.BranchId, counterparty, reference, amount, l["Settlement.Sale", doc.Number]);
+                settlements.Accrue(db, doc.BranchId, counterparty, reference, amount, l["Settlement.Sale", doc.Number], at);
                 break;
             case StockDocumentKind.CustomerReturn:
-                settlements.Accrue(db, doc.BranchId, counterparty, reference, Money.Zero - amount, l["Settlement.CustomerReturn", doc.Number]);
+                settlements.Accrue(db, doc.BranchId, counterparty, reference, Money.Zero - amount, l["Settlement.CustomerReturn", doc.Number], at);
                 break;
         }
     }
