@@ -11,8 +11,8 @@ using ServiceCenter.Data;
 namespace ServiceCenter.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128035649_W5Parts")]
-    partial class W5Parts
+    [Migration("20261128045531_Inventory")]
+    partial class Inventory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,6 +11,12 @@ namespace ServiceCenter.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "promise_moved_at",
+                table: "repairs_orders",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "inventory_balances",
                 columns: table => new
@@ -286,6 +292,22 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_inventory_warehouse_settings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_notifications", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -622,6 +644,11 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 table: "inventory_warehouse_settings",
                 column: "warehouse_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_platform_notifications_user_id_created_at",
+                table: "platform_notifications",
+                columns: new[] { "user_id", "created_at" });
         }
 
         /// <inheritdoc />
@@ -670,6 +697,9 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 name: "inventory_warehouse_settings");
 
             migrationBuilder.DropTable(
+                name: "platform_notifications");
+
+            migrationBuilder.DropTable(
                 name: "inventory_customer_orders");
 
             migrationBuilder.DropTable(
@@ -683,6 +713,10 @@ namespace ServiceCenter.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "inventory_documents");
+
+            migrationBuilder.DropColumn(
+                name: "promise_moved_at",
+                table: "repairs_orders");
         }
     }
 }
