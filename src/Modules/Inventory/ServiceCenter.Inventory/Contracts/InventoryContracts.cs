@@ -39,9 +39,10 @@ public interface IStockParts
     /// <summary>
     /// Writes the reserved part off to the order (a posted <see cref="StockDocumentKind.RepairUse"/> document, a
     /// number taken in the caller's transaction — call it first in the transaction). 409
-    /// <c>inventory.not_enough_stock</c> when the part is only a need.
+    /// <c>inventory.not_enough_stock</c> when the part is only a need. A serial-tracked part names its unit
+    /// (<paramref name="serialNumber"/>, one unit per line).
     /// </summary>
-    Task<PartStock> UseAsync(AppDbContext db, StockOwner owner, Guid branchId, Guid? authorId, string? authorName, CancellationToken ct);
+    Task<PartStock> UseAsync(AppDbContext db, StockOwner owner, Guid branchId, Guid? authorId, string? authorName, CancellationToken ct, string? serialNumber = null);
 
     /// <summary>Gives the reservation back or cancels the need (the line was removed, the order cancelled).</summary>
     Task ReleaseAsync(AppDbContext db, Guid ownerLineId, CancellationToken ct);

@@ -38,7 +38,7 @@ internal sealed class StockReservations(
         return new PartStock(request.Owner.LineId, PartState.Needed, warehouseId, request.QuantityThousandths, eta, 0, null);
     }
 
-    public async Task<PartStock> UseAsync(AppDbContext db, StockOwner owner, Guid branchId, Guid? authorId, string? authorName, CancellationToken ct)
+    public async Task<PartStock> UseAsync(AppDbContext db, StockOwner owner, Guid branchId, Guid? authorId, string? authorName, CancellationToken ct, string? serialNumber = null)
     {
         // The number first: the transaction's first statement (DocumentNumbers).
         var number = await poster.TakeNumberAsync(db, StockDocumentKind.RepairUse, branchId, null, ct);
@@ -48,7 +48,7 @@ internal sealed class StockReservations(
         var header = new StockDocumentHeader(
             StockDocumentKind.RepairUse, branchId, reservation.WarehouseId, null, null, l["Reason.RepairUse", owner.Number], null, null,
             owner.Kind, owner.Id, owner.Number, authorId, authorName);
-        var doc = await poster.CreateAsync(db, header, [new StockLineInput(reservation.ItemId, reservation.QuantityThousandths, ReservationId: reservation.Id)], number, draft: false, ct);
+        var doc = await poster.CreateAsync(db, header, [new StockLineInput(reservation.ItemId, reservation.QuantityThousandths, Serials: string.IsNullOrWhiteSpace(serialNumber) ? null : [serialNumber], ReservationId: reservation.Id)], number, draft: false, ct);
         return new PartStock(owner.LineId, PartState.Used, reservation.WarehouseId, reservation.QuantityThousandths, null, doc.CostKopecks, doc.Number);
     }
 

@@ -68,8 +68,8 @@ public sealed class RepairPartStock(IStockParts parts, IStockReader reader, IStr
     public Task ReleaseAsync(AppDbContext db, Guid lineId, CancellationToken ct) => parts.ReleaseAsync(db, lineId, ct);
 
     /// <summary>Writes the line's reserved part off to the order: call it first in the transaction (it takes the number).</summary>
-    public Task<PartStock> UseAsync(AppDbContext db, RepairOrder order, Guid lineId, Actor actor, CancellationToken ct) =>
-        parts.UseAsync(db, Owner(order, lineId), order.BranchId, actor.UserId, actor.Name, ct);
+    public Task<PartStock> UseAsync(AppDbContext db, RepairOrder order, RepairLine line, Actor actor, CancellationToken ct) =>
+        parts.UseAsync(db, Owner(order, line.Id), order.BranchId, actor.UserId, actor.Name, ct, line.SerialNumber);
 
     /// <summary>A cancelled order (or one returned unrepaired) gives back everything its part lines hold or wait for.</summary>
     public async Task ReleaseAllAsync(AppDbContext db, Guid orderId, CancellationToken ct)

@@ -67,7 +67,7 @@ public sealed class RepairParts(
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            used = await partStock.UseAsync(db, order, line.Id, user.Actor(), ct);
+            used = await partStock.UseAsync(db, order, line, user.Actor(), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });

@@ -143,7 +143,7 @@ public sealed class ReturnToClient(
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 foreach (var lineId in fitted)
                 {
-                    await partStock.UseAsync(db, order, lineId, user.Actor(), ct);
+                    await partStock.UseAsync(db, order, lines.First(x => x.Id == lineId), user.Actor(), ct);
                 }
 
                 await db.SaveChangesAsync(ct);
