@@ -57,7 +57,8 @@ public sealed class PaymentJourneyTests(E2EHost host) : IClassFixture<E2EHost>
         await page.GetByRole(AriaRole.Link, new() { Name = client }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/settlements/", StringComparison.Ordinal));
         await E2EHost.WaitInteractiveAsync(page);
-        await page.GetByText("Заказ на ремонт Р-000555").WaitForAsync();
+        // The statement names the document in its open-documents table (a link) and above its entries.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Заказ на ремонт Р-000555" }).WaitForAsync();
         await page.GetByRole(AriaRole.Cell, new() { Name = "Пробит дважды" }).WaitForAsync();
         await Shot(page, "settlements-statement");
     }

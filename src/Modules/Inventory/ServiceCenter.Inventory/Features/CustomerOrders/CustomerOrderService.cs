@@ -137,7 +137,7 @@ internal sealed class CustomerOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var warehouse = await lookups.WarehouseRefs(db).AsNoTracking().FirstOrDefaultAsync(w => w.Id == input.WarehouseId, ct);
         await CheckAsync(db, input, warehouse, ct);
-        var id = await InTransactionAsync(db, async () =>
+        var id = await DbTransactions.RunAsync(db, async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var number = await SupplyCommon.NumberAsync(db, lookups, SupplyCommon.CustomerOrderSeries, SupplyCommon.CustomerOrderMark, warehouse!.BranchId, now, l, ct);
@@ -169,7 +169,7 @@ internal sealed class CustomerOrderService(
             throw new BusinessRuleException(SupplyErrors.OrderClosed, l["Supply.Error.OrderClosed", order.Number]);
         }
 
-        await InTransactionAsync(db, async () =>
+        await DbTransactions.RunAsync(db, async () =>
         {
             var request = new PaymentRequest(
                 order.BranchId, order.CustomerId, new DocumentRef(StockOwners.CustomerOrder, order.Id, order.Number), Money.FromRubles(input.Amount), input.Method, PaymentKind.Prepayment, input.Comment);
@@ -183,7 +183,7 @@ internal sealed class CustomerOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var branchId = await db.Set<CustomerOrder>().AsNoTracking().VisibleTo(user).Where(o => o.Id == id).Select(o => (Guid?)o.BranchId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(nameof(CustomerOrder), id);
-        await InTransactionAsync(db, async () =>
+        await DbTransactions.RunAsync(db, async () =>
         {
             var number = await poster.TakeNumberAsync(db, StockDocumentKind.Sale, branchId, null, ct);
             var order = await db.Set<CustomerOrder>().Include(o => o.Lines).GetByIdAsync(id, ct);
@@ -247,7 +247,7 @@ internal sealed class CustomerOrderService(
     public async Task<CustomerOrderDto> CancelAsync(Guid id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await InTransactionAsync(db, async () =>
+        await DbTransactions.RunAsync(db, async () =>
         {
             var order = await db.Set<CustomerOrder>().Include(o => o.Lines).VisibleTo(user).GetByIdAsync(id, ct);
             if (order.Status == CustomerOrderStatus.Cancelled)
@@ -269,19 +269,6 @@ internal sealed class CustomerOrderService(
             return order;
         }, ct);
         return await GetAsync(id, ct);
-    }
-
-    private static async Task<T> InTransactionAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await work();
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return result;
-        });
     }
 
     private async Task CheckAsync(AppDbContext db, CustomerOrderInput input, WarehouseRef? warehouse, CancellationToken ct)

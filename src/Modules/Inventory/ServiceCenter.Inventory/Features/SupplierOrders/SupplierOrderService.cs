@@ -107,7 +107,7 @@ internal sealed class SupplierOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var warehouse = await lookups.WarehouseRefs(db).AsNoTracking().FirstOrDefaultAsync(w => w.Id == input.WarehouseId, ct);
         await CheckAsync(db, input, warehouse, ct);
-        var order = await InTransactionAsync(db, async () =>
+        var order = await DbTransactions.RunAsync(db, async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var number = await SupplyCommon.NumberAsync(db, lookups, SupplyCommon.SupplierOrderSeries, SupplyCommon.SupplierOrderMark, warehouse!.BranchId, now, l, ct);
@@ -189,7 +189,7 @@ internal sealed class SupplierOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var branchId = await db.Set<SupplierOrder>().AsNoTracking().VisibleTo(user).Where(o => o.Id == id).Select(o => (Guid?)o.BranchId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(nameof(SupplierOrder), id);
-        await InTransactionAsync(db, async () =>
+        await DbTransactions.RunAsync(db, async () =>
         {
             var number = await poster.TakeNumberAsync(db, StockDocumentKind.Receipt, branchId, null, ct);
             var order = await db.Set<SupplierOrder>().Include(o => o.Lines).GetByIdAsync(id, ct);
@@ -296,26 +296,13 @@ internal sealed class SupplierOrderService(
     private async Task<SupplierOrderDto> ChangeAsync(Guid id, Func<AppDbContext, SupplierOrder, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await InTransactionAsync(db, async () =>
+        await DbTransactions.RunAsync(db, async () =>
         {
             var order = await db.Set<SupplierOrder>().Include(o => o.Lines).VisibleTo(user).GetByIdAsync(id, ct);
             await change(db, order);
             return order;
         }, ct);
         return await GetAsync(id, ct);
-    }
-
-    private static async Task<T> InTransactionAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await work();
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return result;
-        });
     }
 
     private async Task CheckAsync(AppDbContext db, SupplierOrderInput input, WarehouseRef? warehouse, CancellationToken ct)
