@@ -80,9 +80,10 @@ public sealed class SerialImportJourneyTests(E2EHost host) : IClassFixture<E2EHo
         await page.GotoAsync(host.BaseUrl + "/repairs/new");
         await E2EHost.WaitInteractiveAsync(page);
         await page.GetByLabel("Клиент — телефон или имя").PressSequentiallyAsync("916 555");
-        await page.GetByText("Кузнецова Ирина Павловна").First.ClickAsync();
+        // The search runs after the field's debounce on a busy server: give the suggestions time to come.
+        await page.GetByText("Кузнецова Ирина Павловна").First.ClickAsync(new() { Timeout = 60_000 });
         await page.GetByLabel("Модель").PressSequentiallyAsync($"Смартфон {tag}");
-        await page.Locator(".mud-popover-open").GetByText($"Смартфон {tag}").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText($"Смартфон {tag}").First.ClickAsync(new() { Timeout = 60_000 });
         await page.GetByLabel("Серийный номер").FillAsync($"j-{tag}-2".ToLowerInvariant());
         await page.GetByLabel("Серийный номер").PressAsync("Tab");
         var indicator = page.GetByRole(AriaRole.Status, new() { Name = "Гарантия" });
