@@ -77,14 +77,13 @@ public sealed class StockAnalysisJourneyTests(E2EHost host) : IClassFixture<E2EH
         return supplier.Id;
     }
 
-    /// <summary>Posts through the Inventory posting engine (internal to its module: reached by reflection from the journey).</summary>
+    /// <summary>Posts through the Inventory posting engine, as every stock feature does.</summary>
     private static async Task PostAsync(IServiceScope scope, AppDbContext db, StockDocumentHeader header, IReadOnlyList<StockLineInput> lines)
     {
-        var type = typeof(StockDocumentHeader).Assembly.GetType("ServiceCenter.Inventory.Features.Posting.StockPoster", throwOnError: true)!;
-        var poster = scope.ServiceProvider.GetRequiredService(type);
+        var poster = scope.ServiceProvider.GetRequiredService<StockPoster>();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var number = await (Task<string>)type.GetMethod("TakeNumberAsync")!.Invoke(poster, [db, header.Kind, header.BranchId, header.Date, CancellationToken.None])!;
-        await (Task<StockDocument>)type.GetMethod("CreateAsync")!.Invoke(poster, [db, header, lines, number, false, CancellationToken.None])!;
+        var number = await poster.TakeNumberAsync(db, header.Kind, header.BranchId, header.Date, CancellationToken.None);
+        await poster.CreateAsync(db, header, lines, number, draft: false, CancellationToken.None);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
     }
