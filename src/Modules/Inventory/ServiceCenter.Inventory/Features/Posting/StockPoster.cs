@@ -45,10 +45,7 @@ internal sealed class StockPoster(
     public async Task<string> TakeNumberAsync(AppDbContext db, StockDocumentKind kind, Guid branchId, DateTime? date, CancellationToken ct)
     {
         var year = (date ?? clock.GetUtcNow().UtcDateTime).Year;
-        var next = await DocumentNumbers.NextAsync(db, Series(kind), branchId, year, ct);
-        var prefix = await lookups.BranchRefs(db).Where(b => b.Id == branchId).Select(b => b.Prefix).FirstOrDefaultAsync(ct)
-            ?? throw new ValidationException([new ValidationFailure("branchId", l["Validation.BranchUnknown"])]);
-        return DocumentNumbers.Format(prefix, year, next, Mark(kind));
+        return await InventoryNumbers.TakeAsync(db, lookups, Series(kind), Mark(kind), branchId, year, l["Validation.BranchUnknown"], ct);
     }
 
     /// <summary>Creates the document (number from <see cref="TakeNumberAsync"/>) and posts it unless <paramref name="draft"/>.</summary>

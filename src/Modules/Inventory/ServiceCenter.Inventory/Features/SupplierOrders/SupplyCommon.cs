@@ -37,10 +37,7 @@ internal static class SupplyCommon
     public static async Task<string> NumberAsync(
         AppDbContext db, ICatalogLookups lookups, string series, string mark, Guid branchId, DateTime now, IStringLocalizer l, CancellationToken ct)
     {
-        var next = await DocumentNumbers.NextAsync(db, series, branchId, now.Year, ct);
-        var prefix = await lookups.BranchRefs(db).Where(b => b.Id == branchId).Select(b => b.Prefix).FirstOrDefaultAsync(ct)
-            ?? throw new ValidationException([new ValidationFailure("branchId", l["Supply.Validation.BranchUnknown"])]);
-        return DocumentNumbers.Format(prefix, now.Year, next, mark);
+        return await Posting.InventoryNumbers.TakeAsync(db, lookups, series, mark, branchId, now.Year, l["Supply.Validation.BranchUnknown"], ct);
     }
 
     public static IQueryable<SupplierOrder> VisibleTo(this IQueryable<SupplierOrder> q, ICurrentUser user)
