@@ -2346,6 +2346,210 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.ToTable("inventory_warehouse_settings", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("client_name");
+
+                    b.Property<string>("ClientPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("client_phone");
+
+                    b.Property<long>("CollectedKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("collected_kopecks");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<Guid?>("CourierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("courier_id");
+
+                    b.Property<string>("CourierName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("courier_name");
+
+                    b.Property<string>("Defect")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("defect");
+
+                    b.Property<string>("DeviceDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("device_description");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("fail_reason");
+
+                    b.Property<long>("FeeKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_kopecks");
+
+                    b.Property<Guid?>("FeeLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_line_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<Guid?>("RepairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("RepairNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("repair_number");
+
+                    b.Property<int>("RouteOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("route_order");
+
+                    b.Property<Guid?>("ServicePointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_point_id");
+
+                    b.Property<Guid?>("SignatureFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signature_file_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("WindowFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_from");
+
+                    b.Property<DateTime>("WindowTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_deliveries");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_deliveries_number");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_deliveries_repair_id");
+
+                    b.HasIndex("CourierId", "WindowFrom")
+                        .HasDatabaseName("ix_repairs_deliveries_courier_id_window_from");
+
+                    b.HasIndex("WindowFrom", "CourierId")
+                        .HasDatabaseName("ix_repairs_deliveries_window_from_courier_id");
+
+                    b.ToTable("repairs_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeliveryStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("to");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_delivery_status_changes");
+
+                    b.HasIndex("DeliveryId", "At")
+                        .HasDatabaseName("ix_repairs_delivery_status_changes_delivery_id_at");
+
+                    b.ToTable("repairs_delivery_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeviceCategory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2360,6 +2564,10 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
                         .HasColumnName("is_archived");
+
+                    b.Property<bool>("LoanerExempt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("loaner_exempt");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2376,6 +2584,312 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasName("pk_repairs_device_categories");
 
                     b.ToTable("repairs_device_categories", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_number");
+
+                    b.Property<Guid?>("IssueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_events");
+
+                    b.HasIndex("UnitId", "At")
+                        .HasDatabaseName("ix_repairs_loaner_events_unit_id_at");
+
+                    b.ToTable("repairs_loaner_events", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<long>("ChargeKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charge_kopecks");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("client_name");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<bool>("Damaged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("damaged");
+
+                    b.Property<long>("DepositKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposit_kopecks");
+
+                    b.Property<DateOnly>("ExpectedReturnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_return_on");
+
+                    b.Property<string>("IssueCondition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("issue_condition");
+
+                    b.Property<string>("IssueKit")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("issue_kit");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("IssuedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("RefundKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_kopecks");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("RepairNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("repair_number");
+
+                    b.Property<string>("ReturnCondition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_condition");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid?>("ReturnedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("returned_by");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("returned_by_name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_issues");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_issues_number");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_loaner_issues_repair_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_repairs_loaner_issues_unit_id");
+
+                    b.HasIndex(new[] { "ExpectedReturnOn", "Id" }, "ix_repairs_loaner_issues_out")
+                        .HasDatabaseName("ix_repairs_loaner_issues_expected_return_on_id")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.HasIndex(new[] { "RepairId" }, "ux_repairs_loaner_issues_repair_out")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_issues_repair_id1")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.HasIndex(new[] { "UnitId" }, "ux_repairs_loaner_issues_unit_out")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_issues_unit_id1")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.ToTable("repairs_loaner_issues", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("moment");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_photos");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_repairs_loaner_photos_issue_id");
+
+                    b.ToTable("repairs_loaner_photos", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid?>("CurrentIssueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_issue_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_units");
+
+                    b.HasIndex("SerialKey")
+                        .HasDatabaseName("ix_repairs_loaner_units_serial_key");
+
+                    b.HasIndex("ItemId", "SerialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_units_item_id_serial_key");
+
+                    b.HasIndex("State", "BranchId")
+                        .HasDatabaseName("ix_repairs_loaner_units_state_branch_id");
+
+                    b.ToTable("repairs_loaner_units", (string)null);
                 });
 
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
@@ -2599,6 +3113,10 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("device_name");
 
+                    b.Property<Guid?>("DeviceWarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_warehouse_id");
+
                     b.Property<long?>("EstimateKopecks")
                         .HasColumnType("bigint")
                         .HasColumnName("estimate_kopecks");
@@ -2645,6 +3163,32 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.Property<DateTime?>("LegalDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("legal_deadline");
+
+                    b.Property<DateOnly?>("LoanerDemandedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("loaner_demanded_on");
+
+                    b.Property<bool>("LoanerDutyExempt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("loaner_duty_exempt");
+
+                    b.Property<DateTime?>("LoanerIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaner_issued_at");
+
+                    b.Property<bool>("LoanerOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("loaner_out");
+
+                    b.Property<string>("LoanerOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("loaner_override_reason");
+
+                    b.Property<string>("NewSerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("new_serial_number");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -2707,6 +3251,14 @@ namespace ServiceCenter.Data.Postgres.Migrations
                     b.Property<Guid?>("TechnicianId")
                         .HasColumnType("uuid")
                         .HasColumnName("technician_id");
+
+                    b.Property<long>("ThirdPartyCostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("third_party_cost_kopecks");
+
+                    b.Property<Guid?>("ThirdPartyLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("third_party_line_id");
 
                     b.Property<long>("TotalKopecks")
                         .HasColumnType("bigint")
@@ -3330,6 +3882,184 @@ namespace ServiceCenter.Data.Postgres.Migrations
                             IsBack = false,
                             To = "Issued"
                         });
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.ThirdPartyLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<long?>("CostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<string>("DeviceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("device_name");
+
+                    b.Property<string>("NewSerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("new_serial_number");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("RepairNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("repair_number");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("returned_by_name");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("StageBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage_before");
+
+                    b.Property<string>("TheirDocument")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("their_document");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_third_party_lines");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_third_party_lines_repair_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_repairs_third_party_lines_transfer_id");
+
+                    b.HasIndex(new[] { "RepairId" }, "ux_repairs_third_party_lines_repair_out")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_third_party_lines_repair_id1")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.ToTable("repairs_third_party_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.ThirdPartyTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AgreedCostKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("agreed_cost_kopecks");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<string>("CounterpartyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("counterparty_name");
+
+                    b.Property<DateOnly>("ExpectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_on");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid?>("SentBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("sent_by_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_third_party_transfers");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_third_party_transfers_number");
+
+                    b.HasIndex("CounterpartyId", "SentAt")
+                        .HasDatabaseName("ix_repairs_third_party_transfers_counterparty_id_sent_at");
+
+                    b.HasIndex(new[] { "SentAt", "Id" }, "ix_repairs_third_party_transfers_open")
+                        .HasDatabaseName("ix_repairs_third_party_transfers_sent_at_id")
+                        .HasFilter("is_closed = FALSE");
+
+                    b.ToTable("repairs_third_party_transfers", (string)null);
                 });
 
             modelBuilder.Entity("ServiceCenter.Warranty.Domain.Coverage", b =>
@@ -4071,6 +4801,53 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasConstraintName("fk_inventory_proposal_lines_inventory_proposals_proposal_id");
                 });
 
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeliveryStatusChange", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_delivery_status_changes_repairs_deliveries_delivery");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerEvent", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.LoanerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_events_repairs_loaner_units_unit_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerIssue", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_issues_repairs_orders_repair_id");
+
+                    b.HasOne("ServiceCenter.Repairs.Domain.LoanerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_issues_repairs_loaner_units_unit_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerPhoto", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.LoanerIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_photos_repairs_loaner_issues_issue_id");
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
                 {
                     b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
@@ -4119,6 +4896,23 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_repairs_tasks_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.ThirdPartyLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_third_party_lines_repairs_orders_repair_id");
+
+                    b.HasOne("ServiceCenter.Repairs.Domain.ThirdPartyTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_third_party_lines_repairs_third_party_transfers_tra");
                 });
 
             modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrder", b =>

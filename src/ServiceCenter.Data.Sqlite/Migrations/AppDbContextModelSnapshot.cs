@@ -2316,6 +2316,210 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.ToTable("inventory_warehouse_settings", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_name");
+
+                    b.Property<string>("ClientPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_phone");
+
+                    b.Property<long>("CollectedKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("collected_kopecks");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<Guid?>("CourierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("courier_id");
+
+                    b.Property<string>("CourierName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("courier_name");
+
+                    b.Property<string>("Defect")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("defect");
+
+                    b.Property<string>("DeviceDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_description");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fail_reason");
+
+                    b.Property<long>("FeeKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_kopecks");
+
+                    b.Property<Guid?>("FeeLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_line_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<Guid?>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("RepairNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_number");
+
+                    b.Property<int>("RouteOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("route_order");
+
+                    b.Property<Guid?>("ServicePointId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_point_id");
+
+                    b.Property<Guid?>("SignatureFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_file_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("WindowFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_from");
+
+                    b.Property<DateTime>("WindowTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_deliveries");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_deliveries_number");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_deliveries_repair_id");
+
+                    b.HasIndex("CourierId", "WindowFrom")
+                        .HasDatabaseName("ix_repairs_deliveries_courier_id_window_from");
+
+                    b.HasIndex("WindowFrom", "CourierId")
+                        .HasDatabaseName("ix_repairs_deliveries_window_from_courier_id");
+
+                    b.ToTable("repairs_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeliveryStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_delivery_status_changes");
+
+                    b.HasIndex("DeliveryId", "At")
+                        .HasDatabaseName("ix_repairs_delivery_status_changes_delivery_id_at");
+
+                    b.ToTable("repairs_delivery_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeviceCategory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2330,6 +2534,10 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_archived");
+
+                    b.Property<bool>("LoanerExempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loaner_exempt");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2346,6 +2554,312 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasName("pk_repairs_device_categories");
 
                     b.ToTable("repairs_device_categories", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<Guid?>("IssueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_events");
+
+                    b.HasIndex("UnitId", "At")
+                        .HasDatabaseName("ix_repairs_loaner_events_unit_id_at");
+
+                    b.ToTable("repairs_loaner_events", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<long>("ChargeKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charge_kopecks");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_name");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<bool>("Damaged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("damaged");
+
+                    b.Property<long>("DepositKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_kopecks");
+
+                    b.Property<DateOnly>("ExpectedReturnOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_return_on");
+
+                    b.Property<string>("IssueCondition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_condition");
+
+                    b.Property<string>("IssueKit")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_kit");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("IssuedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("RefundKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_kopecks");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("RepairNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_number");
+
+                    b.Property<string>("ReturnCondition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_condition");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid?>("ReturnedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_by");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_by_name");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_issues");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_issues_number");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_loaner_issues_repair_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_repairs_loaner_issues_unit_id");
+
+                    b.HasIndex(new[] { "ExpectedReturnOn", "Id" }, "ix_repairs_loaner_issues_out")
+                        .HasDatabaseName("ix_repairs_loaner_issues_expected_return_on_id")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.HasIndex(new[] { "RepairId" }, "ux_repairs_loaner_issues_repair_out")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_issues_repair_id1")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.HasIndex(new[] { "UnitId" }, "ux_repairs_loaner_issues_unit_out")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_issues_unit_id1")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.ToTable("repairs_loaner_issues", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moment");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_photos");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_repairs_loaner_photos_issue_id");
+
+                    b.ToTable("repairs_loaner_photos", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid?>("CurrentIssueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_issue_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("SerialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_key");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_loaner_units");
+
+                    b.HasIndex("SerialKey")
+                        .HasDatabaseName("ix_repairs_loaner_units_serial_key");
+
+                    b.HasIndex("ItemId", "SerialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_loaner_units_item_id_serial_key");
+
+                    b.HasIndex("State", "BranchId")
+                        .HasDatabaseName("ix_repairs_loaner_units_state_branch_id");
+
+                    b.ToTable("repairs_loaner_units", (string)null);
                 });
 
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
@@ -2569,6 +3083,10 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("device_name");
 
+                    b.Property<Guid?>("DeviceWarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_warehouse_id");
+
                     b.Property<long?>("EstimateKopecks")
                         .HasColumnType("INTEGER")
                         .HasColumnName("estimate_kopecks");
@@ -2615,6 +3133,32 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.Property<DateTime?>("LegalDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_deadline");
+
+                    b.Property<DateOnly?>("LoanerDemandedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaner_demanded_on");
+
+                    b.Property<bool>("LoanerDutyExempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loaner_duty_exempt");
+
+                    b.Property<DateTime?>("LoanerIssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaner_issued_at");
+
+                    b.Property<bool>("LoanerOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loaner_out");
+
+                    b.Property<string>("LoanerOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaner_override_reason");
+
+                    b.Property<string>("NewSerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_serial_number");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -2677,6 +3221,14 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                     b.Property<Guid?>("TechnicianId")
                         .HasColumnType("TEXT")
                         .HasColumnName("technician_id");
+
+                    b.Property<long>("ThirdPartyCostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("third_party_cost_kopecks");
+
+                    b.Property<Guid?>("ThirdPartyLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("third_party_line_id");
 
                     b.Property<long>("TotalKopecks")
                         .HasColumnType("INTEGER")
@@ -3292,6 +3844,184 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                             IsBack = false,
                             To = "Issued"
                         });
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.ThirdPartyLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long?>("CostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_kopecks");
+
+                    b.Property<string>("DeviceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_name");
+
+                    b.Property<string>("NewSerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_serial_number");
+
+                    b.Property<Guid>("RepairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_id");
+
+                    b.Property<string>("RepairNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_number");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_by_name");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("StageBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_before");
+
+                    b.Property<string>("TheirDocument")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("their_document");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_third_party_lines");
+
+                    b.HasIndex("RepairId")
+                        .HasDatabaseName("ix_repairs_third_party_lines_repair_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_repairs_third_party_lines_transfer_id");
+
+                    b.HasIndex(new[] { "RepairId" }, "ux_repairs_third_party_lines_repair_out")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_third_party_lines_repair_id1")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.ToTable("repairs_third_party_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.ThirdPartyTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AgreedCostKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreed_cost_kopecks");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<string>("CounterpartyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_name");
+
+                    b.Property<DateOnly>("ExpectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_on");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_closed");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid?>("SentBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repairs_third_party_transfers");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repairs_third_party_transfers_number");
+
+                    b.HasIndex("CounterpartyId", "SentAt")
+                        .HasDatabaseName("ix_repairs_third_party_transfers_counterparty_id_sent_at");
+
+                    b.HasIndex(new[] { "SentAt", "Id" }, "ix_repairs_third_party_transfers_open")
+                        .HasDatabaseName("ix_repairs_third_party_transfers_sent_at_id")
+                        .HasFilter("is_closed = FALSE");
+
+                    b.ToTable("repairs_third_party_transfers", (string)null);
                 });
 
             modelBuilder.Entity("ServiceCenter.Warranty.Domain.Coverage", b =>
@@ -4033,6 +4763,53 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .HasConstraintName("fk_inventory_proposal_lines_inventory_proposals_proposal_id");
                 });
 
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.DeliveryStatusChange", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_delivery_status_changes_repairs_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerEvent", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.LoanerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_events_repairs_loaner_units_unit_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerIssue", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_issues_repairs_orders_repair_id");
+
+                    b.HasOne("ServiceCenter.Repairs.Domain.LoanerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_issues_repairs_loaner_units_unit_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.LoanerPhoto", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.LoanerIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_loaner_photos_repairs_loaner_issues_issue_id");
+                });
+
             modelBuilder.Entity("ServiceCenter.Repairs.Domain.RepairApproval", b =>
                 {
                     b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
@@ -4081,6 +4858,23 @@ namespace ServiceCenter.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_repairs_tasks_repairs_orders_repair_id");
+                });
+
+            modelBuilder.Entity("ServiceCenter.Repairs.Domain.ThirdPartyLine", b =>
+                {
+                    b.HasOne("ServiceCenter.Repairs.Domain.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_third_party_lines_repairs_orders_repair_id");
+
+                    b.HasOne("ServiceCenter.Repairs.Domain.ThirdPartyTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repairs_third_party_lines_repairs_third_party_transfers_transfer_id");
                 });
 
             modelBuilder.Entity("ServiceCenter.Inventory.Domain.CustomerOrder", b =>

@@ -94,6 +94,21 @@ public static class Policies
     /// <summary>Supplier and customer orders, the order wizard, reorder rules and supply settings (SUP-*, ANL-03).</summary>
     public const string ManagePurchasing = "purchasing.manage";
 
+    /// <summary>Issue and take back loaners, keep the loaner fund (LOAN-01..02): the front desk, storekeepers, managers.</summary>
+    public const string ManageLoaners = "loaners.manage";
+
+    /// <summary>Issue an order to the client while its loaner is still out, with a reason (LOAN-02): managers and administrators.</summary>
+    public const string OverrideLoanerStop = "loaners.override";
+
+    /// <summary>Send devices to third-party service centres and take them back (TPS-01, TPS-03).</summary>
+    public const string ManageThirdParty = "third-party.manage";
+
+    /// <summary>Plan pickups and deliveries, assign couriers (DLV-01..03).</summary>
+    public const string PlanDeliveries = "deliveries.plan";
+
+    /// <summary>Carry out deliveries: couriers (their own tasks) and the planners.</summary>
+    public const string Deliver = "deliveries.carry";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -110,5 +125,10 @@ public static class Policies
         [ManageWarranty] = [Roles.Administrator, Roles.Manager],
         [EditStock] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
         [ManagePurchasing] = [Roles.Administrator, Roles.Manager, Roles.Storekeeper],
+        [ManageLoaners] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Cashier, Roles.Storekeeper],
+        [OverrideLoanerStop] = [Roles.Administrator, Roles.Manager],
+        [ManageThirdParty] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.Storekeeper],
+        [PlanDeliveries] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.CallCentre],
+        [Deliver] = [Roles.Administrator, Roles.Manager, Roles.Receptionist, Roles.CallCentre, Roles.Courier],
     };
 }

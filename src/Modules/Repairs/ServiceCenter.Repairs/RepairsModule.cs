@@ -70,6 +70,20 @@ public static class RepairsModule
         services.AddScoped<Features.Parts.RepairParts>();
         services.AddScoped<Inventory.Contracts.IStockNeedListener, Features.Parts.RepairPartsListener>();
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.RepairQuality", "/reports/repairs-warranty", MudBlazor.Icons.Material.Filled.Replay, Policies.Staff, 30));
+
+        // Issue 6 — loaner fund: issue and return against orders, the hard stop, the 3-day duty (Features/Loaners).
+        services.AddSingleton(new NavEntry(NavGroup.Reception, "Nav.Loaners", "/loaners", MudBlazor.Icons.Material.Filled.PhoneAndroid, Policies.Staff, 30));
+
+        // Issue 6 — loaner fund pages, analysis and reminders (Features/LoanerFund).
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.LoanerAnalysis", "/reports/loaners", MudBlazor.Icons.Material.Filled.PhonelinkSetup, Policies.Staff, 40));
+
+        // Issue 6 — third-party service centres (Features/ThirdParty).
+        services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.ThirdParty", "/third-party", MudBlazor.Icons.Material.Filled.LocalShipping, Policies.Staff, 30));
+        services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.ThirdPartyAnalysis", "/reports/third-party", MudBlazor.Icons.Material.Filled.Handshake, Policies.Staff, 50));
+
+        // Issue 6 — deliveries and the courier's page (Features/Deliveries).
+        services.AddSingleton(new NavEntry(NavGroup.Field, "Nav.Deliveries", "/deliveries", MudBlazor.Icons.Material.Filled.DeliveryDining, Policies.Deliver, 10));
+        services.AddSingleton(new NavEntry(NavGroup.Field, "Nav.Courier", "/courier", MudBlazor.Icons.Material.Filled.Route, Policies.Deliver, 20));
         return services;
     }
 
@@ -83,6 +97,14 @@ public static class RepairsModule
         RepairSettingsApi.Map(api);
         Features.Reports.RepairReportsApi.Map(api);
         Features.Parts.RepairPartsApi.Map(api);
+
+        // Issue 6 — loaners (Features/Loaners).
+
+        // Issue 6 — loaner fund and analysis (Features/LoanerFund).
+
+        // Issue 6 — third-party centres (Features/ThirdParty).
+
+        // Issue 6 — deliveries (Features/Deliveries).
         return api;
     }
 }

@@ -36,6 +36,9 @@ public sealed record CounterpartyRef
     /// <summary>Upper-cased name, ИНН, phones and e-mails (see <see cref="ServiceCenter.SharedKernel.Domain.SearchText"/>).</summary>
     public string SearchText { get; init; } = string.Empty;
 
+    /// <summary>What the counterparty is to us (client, supplier, third-party service centre…).</summary>
+    public Domain.CounterpartyRoles Roles { get; init; }
+
     public bool IsArchived { get; init; }
 }
 
@@ -71,6 +74,12 @@ public interface ICatalogLookups
 
     /// <summary>Every warehouse (archived too) as a query on the caller's context (stock documents, balances).</summary>
     IQueryable<WarehouseRef> WarehouseRefs(AppDbContext db);
+
+    /// <summary>
+    /// The branch's warehouse of kind ThirdParty for the centre, created (added to <paramref name="db"/>, the caller saves)
+    /// when the branch has none yet; an archived one is used as it is. The caller checked the counterparty's role.
+    /// </summary>
+    Task<Guid> ThirdPartyWarehouseAsync(AppDbContext db, Guid branchId, Guid counterpartyId, string centreName, CancellationToken ct);
 }
 
 /// <summary>A warehouse as another module's query sees it.</summary>
@@ -86,6 +95,9 @@ public sealed record WarehouseRef
 
     /// <summary>The technician whose van it is.</summary>
     public Guid? EmployeeId { get; init; }
+
+    /// <summary>The third-party centre holding devices in it (kind ThirdParty).</summary>
+    public Guid? CounterpartyId { get; init; }
 
     public bool IsArchived { get; init; }
 }

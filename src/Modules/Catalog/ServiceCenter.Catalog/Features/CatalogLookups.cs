@@ -64,9 +64,29 @@ internal sealed class CatalogLookups(IDbContextFactory<AppDbContext> dbFactory, 
 
     public IQueryable<CounterpartyRef> CounterpartyRefs(AppDbContext db) =>
         db.Set<Counterparty>().AsNoTracking()
-            .Select(c => new CounterpartyRef { Id = c.Id, Name = c.Name, Inn = c.Inn, SearchText = c.SearchText, IsArchived = c.IsArchived });
+            .Select(c => new CounterpartyRef { Id = c.Id, Name = c.Name, Inn = c.Inn, SearchText = c.SearchText, Roles = c.Roles, IsArchived = c.IsArchived });
 
     public IQueryable<WarehouseRef> WarehouseRefs(AppDbContext db) =>
         db.Set<Warehouse>().AsNoTracking()
-            .Select(w => new WarehouseRef { Id = w.Id, Name = w.Name, BranchId = w.BranchId, Kind = w.Kind, EmployeeId = w.EmployeeId, IsArchived = w.IsArchived });
+            .Select(w => new WarehouseRef
+            {
+                Id = w.Id, Name = w.Name, BranchId = w.BranchId, Kind = w.Kind, EmployeeId = w.EmployeeId, CounterpartyId = w.CounterpartyId, IsArchived = w.IsArchived,
+            });
+
+    public async Task<Guid> ThirdPartyWarehouseAsync(AppDbContext db, Guid branchId, Guid counterpartyId, string centreName, CancellationToken ct)
+    {
+        var found = db.ChangeTracker.Entries<Warehouse>().Select(e => e.Entity)
+            .FirstOrDefault(w => w.BranchId == branchId && w.Kind == WarehouseKind.ThirdParty && w.CounterpartyId == counterpartyId)
+            ?? await db.Set<Warehouse>()
+                .Where(w => w.BranchId == branchId && w.Kind == WarehouseKind.ThirdParty && w.CounterpartyId == counterpartyId)
+                .OrderBy(w => w.IsArchived).FirstOrDefaultAsync(ct);
+        if (found is not null)
+        {
+            return found.Id;
+        }
+
+        var created = Warehouse.Create(new WarehouseData(centreName, branchId, WarehouseKind.ThirdParty, null, counterpartyId, null));
+        db.Add(created);
+        return created.Id;
+    }
 }

@@ -71,6 +71,20 @@ public interface IStockNeedListener
     Task EtaMovedAsync(AppDbContext db, IReadOnlyList<MovedEta> moved, CancellationToken ct);
 }
 
+/// <summary>A serial-tracked unit moved by a posted (or cancelled) stock document.</summary>
+/// <param name="FromWarehouseId">Where it was; null = it came from outside (a receipt).</param>
+/// <param name="ToWarehouseId">Where it is now; null = it left the stock (sold, written off, used, returned).</param>
+public sealed record SerialMove(Guid ItemId, string SerialNumber, Guid? FromWarehouseId, Guid? ToWarehouseId, string DocumentNumber);
+
+/// <summary>
+/// Told by Inventory of every serial a posting moves (the loaner fund follows the units in its warehouses). Calls run
+/// inside Inventory's transaction on <c>db</c>, which saves; a <c>BusinessRuleException</c> refuses the whole posting.
+/// </summary>
+public interface ISerialMoveListener
+{
+    Task SerialsMovedAsync(AppDbContext db, IReadOnlyList<SerialMove> moves, CancellationToken ct);
+}
+
 /// <summary>Owner kinds used by reservations and needs.</summary>
 public static class StockOwners
 {

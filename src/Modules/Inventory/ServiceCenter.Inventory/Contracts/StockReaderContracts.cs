@@ -19,4 +19,7 @@ public interface IStockReader
     /// (<see cref="IStockNeedListener.EtaMovedAsync"/>); false when the line has no open need. The caller saves.
     /// </summary>
     Task<bool> MoveEtaAsync(AppDbContext db, Guid ownerLineId, DateOnly? eta, CancellationToken ct);
+
+    /// <summary>The warehouse a serial-tracked unit of the item is in now; null when it is not in stock.</summary>
+    Task<Guid?> SerialWarehouseAsync(AppDbContext db, Guid itemId, string serialNumber, CancellationToken ct);
 }

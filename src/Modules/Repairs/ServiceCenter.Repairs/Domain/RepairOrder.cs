@@ -195,6 +195,34 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
 
     public List<ChecklistMark> Checklist { get; private set; } = [];
 
+    /// <summary>The day the client demanded a loaner (ЗоЗПП ст. 20 п. 2, LOAN-01); null = no demand recorded.</summary>
+    public DateOnly? LoanerDemandedOn { get; private set; }
+
+    /// <summary>The device's category is on the Government list excluded from the loaner duty: no 3-day flag.</summary>
+    public bool LoanerDutyExempt { get; private set; }
+
+    /// <summary>When the first loaner was issued against this order (the 3-day duty is met).</summary>
+    public DateTime? LoanerIssuedAt { get; private set; }
+
+    /// <summary>A loaner is with the client now: the return is refused until it is back (or a manager overrides).</summary>
+    public bool LoanerOut { get; private set; }
+
+    /// <summary>Why the order was issued while its loaner was still out (allowed roles only).</summary>
+    public string? LoanerOverrideReason { get; private set; }
+
+    /// <summary>The warehouse the device is in when not at our centre (a third party's, TPS-01); null = with us.</summary>
+    public Guid? DeviceWarehouseId { get; private set; }
+
+    /// <summary>The open third-party line while the device is there.</summary>
+    public Guid? ThirdPartyLineId { get; private set; }
+
+    /// <summary>The unit given instead of the client's by a replacement (TPS-03); the serial accepted stays as the receipt printed it.</summary>
+    public string? NewSerialNumber { get; private set; }
+
+    /// <summary>What third parties charged for this order (its cost, for the margin), kopecks.</summary>
+    public long ThirdPartyCostKopecks { get; private set; }
+
+
     public string SearchText { get; private set; } = string.Empty;
 
     public bool IsClosed => StageCodes.IsClosed(Stage);
@@ -352,6 +380,64 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
         Touch();
     }
 
+    /// <summary>
+    /// The 3-day loaner duty is running late on <paramref name="today"/>: a demand recorded more than three days ago, the
+    /// category not exempt, no loaner issued, the order still open (ЗоЗПП ст. 20 п. 2).
+    /// </summary>
+    public bool IsLoanerDutyLate(DateOnly today) =>
+        LoanerDemandedOn is { } on && !LoanerDutyExempt && LoanerIssuedAt is null && !IsClosed && on.AddDays(LoanerDutyDays) < today;
+
+    /// <summary>Days the law gives to lend a similar item after the client's demand.</summary>
+    public const int LoanerDutyDays = 3;
+
+    /// <summary>Records (or clears, with null) the client's demand for a loaner.</summary>
+    public void RecordLoanerDemand(DateOnly? on, bool exempt, int expectedVersion) => Edit(expectedVersion, () =>
+    {
+        LoanerDemandedOn = on;
+        LoanerDutyExempt = on is not null && exempt;
+    });
+
+    /// <summary>A loaner went out against this order.</summary>
+    public void MarkLoanerOut(DateTime now)
+    {
+        LoanerIssuedAt ??= now;
+        LoanerOut = true;
+        Touch();
+    }
+
+    /// <summary>The loaner came back.</summary>
+    public void MarkLoanerBack()
+    {
+        LoanerOut = false;
+        Touch();
+    }
+
+    /// <summary>Part of a return that a manager allowed while the loaner was out; the reason stays on the order.</summary>
+    public void RecordLoanerOverride(string reason) => LoanerOverrideReason = reason.Trim();
+
+    /// <summary>The device went to a third party's warehouse (or, with nulls, came back to us).</summary>
+    public void PlaceDevice(Guid? warehouseId, Guid? thirdPartyLineId)
+    {
+        DeviceWarehouseId = warehouseId;
+        ThirdPartyLineId = thirdPartyLineId;
+        Touch();
+    }
+
+    /// <summary>The third party replaced the unit: the new serial is recorded against the order (TPS-03).</summary>
+    public void RecordReplacement(string newSerialNumber)
+    {
+        NewSerialNumber = newSerialNumber.Trim();
+        UpdateSearchText();
+        Touch();
+    }
+
+    /// <summary>Adds what a third party charged to the order's cost.</summary>
+    public void AddThirdPartyCost(Money cost)
+    {
+        ThirdPartyCostKopecks += cost.Kopecks;
+        Touch();
+    }
+
     /// <summary>Someone saw the moved promised date (and told the client): the flag goes.</summary>
     public void AcknowledgePromiseMove(int expectedVersion) => Edit(expectedVersion, () => PromiseMovedAt = null);
 
@@ -403,7 +489,7 @@ public sealed class RepairOrder : VersionedEntity, IAuditable
         (StageDeadline < now || LegalDeadline < now || PromisedOn < today);
 
     private void UpdateSearchText() =>
-        SearchText = SharedKernel.Domain.SearchText.Join(Number, Barcode, ClientName, ClientPhone?.TrimStart('+'), DeviceName, SerialNumber, Imei);
+        SearchText = SharedKernel.Domain.SearchText.Join(Number, Barcode, ClientName, ClientPhone?.TrimStart('+'), DeviceName, SerialNumber, Imei, NewSerialNumber);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

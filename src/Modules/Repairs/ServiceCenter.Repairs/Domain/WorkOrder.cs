@@ -221,6 +221,12 @@ public sealed class DeviceCategory : ArchivableEntity, IAuditable
 
     public List<string> Checklist { get; private set; } = [];
 
+    /// <summary>On the Government list of goods excluded from the loaner duty (Постановление № 2463): no 3-day flag.</summary>
+    public bool LoanerExempt { get; private set; }
+
+    /// <summary>Marks the category as excluded (or not) from the loaner duty.</summary>
+    public void SetLoanerExempt(bool exempt, int expectedVersion) => Edit(expectedVersion, () => LoanerExempt = exempt);
+
     public static DeviceCategory Create(string name, IEnumerable<string> checklist)
     {
         var c = new DeviceCategory();

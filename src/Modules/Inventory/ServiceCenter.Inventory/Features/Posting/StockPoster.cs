@@ -36,6 +36,7 @@ internal sealed class StockPoster(
     ISettlements settlements,
     IWarrantyRegistry registry,
     IEnumerable<IStockNeedListener> listeners,
+    IEnumerable<ISerialMoveListener> serialListeners,
     IStringLocalizer<InventoryResource> l)
 {
     /// <summary>
@@ -427,6 +428,7 @@ internal sealed class StockPoster(
         var byKey = units.ToDictionary(u => (u.ItemId, u.SerialKey));
         var on = DateOnly.FromDateTime(doc.Date);
         var source = new CoverageSource(DocumentKind(doc.Kind), doc.Id, doc.Number);
+        var moved = new List<SerialMove>();
         foreach (var line in lines)
         {
             foreach (var serial in line.Serials)
@@ -453,17 +455,19 @@ internal sealed class StockPoster(
 
                         await registry.EnsureSerialAsync(db, new SerialRegistration(
                             line.ItemId, serial.SerialNumber, null, SerialSource.Stock, on, source, Event: SerialEventKind.Received), ct);
-
+                        moved.Add(new SerialMove(line.ItemId, serial.SerialNumber, null, doc.WarehouseId, doc.Number));
                         break;
 
                     case StockDocumentKind.Transfer:
                         RequireAt(unit, doc.WarehouseId, serial.SerialNumber, warehouses[doc.WarehouseId].Name);
                         unit!.MoveTo(doc.ToWarehouseId, doc.Id, now);
+                        moved.Add(new SerialMove(line.ItemId, serial.SerialNumber, doc.WarehouseId, doc.ToWarehouseId, doc.Number));
                         break;
 
                     default:
                         RequireAt(unit, doc.WarehouseId, serial.SerialNumber, warehouses[doc.WarehouseId].Name);
                         unit!.MoveTo(null, doc.Id, now);
+                        moved.Add(new SerialMove(line.ItemId, serial.SerialNumber, doc.WarehouseId, null, doc.Number));
                         if (doc.Kind == StockDocumentKind.Sale)
                         {
                             await registry.EnsureSerialAsync(db, new SerialRegistration(
@@ -473,6 +477,21 @@ internal sealed class StockPoster(
                         break;
                 }
             }
+        }
+
+        await TellSerialListenersAsync(db, moved, ct);
+    }
+
+    private async Task TellSerialListenersAsync(AppDbContext db, List<SerialMove> moved, CancellationToken ct)
+    {
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var listener in serialListeners)
+        {
+            await listener.SerialsMovedAsync(db, moved, ct);
         }
     }
 
@@ -490,6 +509,7 @@ internal sealed class StockPoster(
             .ToDictionary(u => (u.ItemId, u.SerialKey));
 
         // A reversal that takes a serial out needs it where the document put it; one that brings it back needs it gone.
+        var moved = new List<SerialMove>();
         foreach (var e in serialEntries.OrderBy(e => e.QuantityThousandths))
         {
             var unit = units.GetValueOrDefault((e.ItemId, StockMath.SerialKey(e.SerialNumber!)));
@@ -497,6 +517,7 @@ internal sealed class StockPoster(
             {
                 RequireAt(unit, e.WarehouseId, e.SerialNumber!, await WarehouseNameAsync(db, e.WarehouseId, ct));
                 unit!.MoveTo(null, doc.Id, now);
+                moved.Add(new SerialMove(e.ItemId, e.SerialNumber!, e.WarehouseId, null, doc.Number));
             }
             else
             {
@@ -513,9 +534,21 @@ internal sealed class StockPoster(
                 {
                     unit.MoveTo(e.WarehouseId, doc.Id, now);
                 }
+
+                moved.Add(new SerialMove(e.ItemId, e.SerialNumber!, null, e.WarehouseId, doc.Number));
             }
         }
+
+        // A reversed transfer reads as one move from where the unit was to where it is back.
+        await TellSerialListenersAsync(db, Joined(moved), ct);
     }
+
+    private static List<SerialMove> Joined(List<SerialMove> moves) =>
+        [.. moves.GroupBy(m => (m.ItemId, Key: StockMath.SerialKey(m.SerialNumber))).Select(g => g.Aggregate((a, b) => a with
+        {
+            FromWarehouseId = a.FromWarehouseId ?? b.FromWarehouseId,
+            ToWarehouseId = a.ToWarehouseId ?? b.ToWarehouseId,
+        }))];
 
     private void RequireAt(SerialStockUnit? unit, Guid warehouseId, string serial, string warehouseName)
     {

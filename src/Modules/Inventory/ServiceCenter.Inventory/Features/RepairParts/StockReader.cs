@@ -50,4 +50,11 @@ internal sealed class StockReader(ICatalogLookups lookups, IEnumerable<IStockNee
 
         return true;
     }
+
+    public async Task<Guid?> SerialWarehouseAsync(AppDbContext db, Guid itemId, string serialNumber, CancellationToken ct)
+    {
+        var key = StockMath.SerialKey(serialNumber);
+        return await db.Set<SerialStockUnit>().AsNoTracking().Where(u => u.ItemId == itemId && u.SerialKey == key)
+            .Select(u => u.WarehouseId).FirstOrDefaultAsync(ct);
+    }
 }
