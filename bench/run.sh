@@ -15,6 +15,9 @@
 #   bench/run.sh --suite serial-import               serial import (WAR-04): 1 000 000-row CSV, psql \copy baseline, PostgreSQL and SQLite
 #   bench/run.sh --suite serial-import --rows 100000 --twice   smaller, and a second file into the filled registry
 #   bench/run.sh --suite wizard                      order wizard (issue 5): 10 000 reorder rules over 10 000 items, PostgreSQL
+#   bench/run.sh --suite around                      loaners, third-party centres, deliveries (issue 6): 200 000 orders, 20 000 units,
+#                                                    200 000 loans, 20 000 transfers, 150 000 courier tasks; lists, reports, loaner issue
+#   bench/run.sh --suite around --orders 20000 --units 2000 --transfers 2000 --deliveries 15000
 #
 # Counterparty defaults: --rows 100000, 300 requests per scenario, 1 and 4 clients. Repair defaults:
 # --orders 1000000 --client-cards 50000 --intake-seconds 60 --intake-clients 8, and the same
@@ -56,6 +59,9 @@ case "$suite" in
     [ ${#providers[@]} -eq 0 ] && providers=(postgres sqlite) ;;
   wizard)
     suite=wizard
+    [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
+  around|loaners)
+    suite=around
     [ ${#providers[@]} -eq 0 ] && providers=(postgres) ;;
   *) echo "unknown suite '$suite': use counterparties, repairs, serials, serial-import, stock or wizard"; exit 2 ;;
 esac

@@ -21,6 +21,7 @@ internal sealed record BenchOptions(
     public const string SerialImport = "serial-import";
     public const string Wizard = "wizard";
     public const string Stock = "stock";
+    public const string Around = "around";
 
     public bool IsPostgres => Provider == "Postgres";
 
@@ -42,7 +43,8 @@ internal sealed record BenchOptions(
             "serial-import" or "serial-imports" => SerialImport,
             "wizard" => Wizard,
             "stock" => Stock,
-            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials, serial-import, stock or wizard."),
+            "around" or "loaners" => Around,
+            var other => throw new ArgumentException($"Unknown suite '{other}': use counterparties, repairs, serials, serial-import, stock, wizard or around."),
         };
         var provider = (Value("--provider") ?? "sqlite").ToLowerInvariant() switch
         {
@@ -59,7 +61,7 @@ internal sealed record BenchOptions(
         var options = new BenchOptions(
             suite, provider, pg, Int("--rows", suite == SerialImport ? 1_000_000 : suite == Wizard ? 10_000 : 100_000), Int("--requests", suite == Wizard ? 5 : 300), Int("--concurrency", 4), Int("--seconds", 30),
             args.Contains("--keep"), args.Contains("--show-sql"),
-            Int("--orders", 1_000_000), Int("--client-cards", 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
+            Int("--orders", suite == Around ? 200_000 : 1_000_000), Int("--client-cards", suite == Around ? 20_000 : 50_000), Int("--intake-seconds", 60), Int("--intake-clients", 8),
             Int("--intake-branches", RepairLoader.BranchSpecs.Length),
             Int("--serials", 10_000_000), Int("--register-seconds", 20), Int("--register-clients", 4));
         if (options.Orders < 1000 || options.ClientCards < 100 || options.IntakeSeconds < 1 || options.IntakeClients < 1 ||

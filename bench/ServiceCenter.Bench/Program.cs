@@ -9,7 +9,8 @@ namespace ServiceCenter.Bench;
 /// Load driver (docs/benchmarks.md), not part of the test run: the real host on Kestrel over a fresh
 /// database, filled by a suite's loader, then measured over HTTP. <c>--suite counterparties</c> (the
 /// default) measures the counterparty list; <c>--suite repairs</c> the repair orders (issue 3); <c>--suite serial-import</c>
-/// the import of serial numbers from a file against <c>psql \copy</c> (WAR-04); <c>--suite wizard</c> the order wizard's proposal (issue 5).
+/// the import of serial numbers from a file against <c>psql \copy</c> (WAR-04); <c>--suite wizard</c> the order wizard's proposal (issue 5);
+/// <c>--suite around</c> loaners, third-party centres and deliveries (issue 6).
 /// A named class rather than top-level statements: the web project already has a <c>Program</c>.
 /// </summary>
 internal static class BenchProgram
@@ -55,6 +56,10 @@ internal static class BenchProgram
         else if (options.Suite == BenchOptions.SerialImport)
         {
             await SerialImportSuite.RunAsync(run, args);
+        }
+        else if (options.Suite == BenchOptions.Around)
+        {
+            await AroundRepairSuite.RunAsync(run, args);
         }
         else if (options.Suite == BenchOptions.Wizard)
         {
