@@ -48,10 +48,10 @@ public sealed class ThirdPartyWaybill(
 
         var table = new PdfTable(
             new TableColumn(l["Waybill.Col.No"], 7, TextAlign.Center),
-            new TableColumn(l["Waybill.Col.Order"], 29),
-            new TableColumn(l["Waybill.Col.Device"], 38),
+            new TableColumn(l["Waybill.Col.Order"], 35),
+            new TableColumn(l["Waybill.Col.Device"], 35),
             new TableColumn(l["Waybill.Col.Serial"], 28),
-            new TableColumn(l["Waybill.Col.Defect"], 38),
+            new TableColumn(l["Waybill.Col.Defect"], 35),
             new TableColumn(l["Waybill.Col.Kit"], 22),
             new TableColumn(l["Waybill.Col.Value"], 18, TextAlign.Right));
         var n = 0;
