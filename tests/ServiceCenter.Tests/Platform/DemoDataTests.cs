@@ -104,9 +104,13 @@ public sealed partial class DemoDataTests(AppFactory app) : IClassFixture<AppFac
         // Repairs in every state a shop sees, in both branches, made through the handlers: tasks, lines, payments, returns.
         var repairs = await db.Set<RepairOrder>().AsNoTracking().ToListAsync();
         repairs.Select(r => r.BranchId).Distinct().Count().ShouldBe(2);
-        string[] states = [StageCodes.Accepted, StageCodes.Diagnostics, StageCodes.AwaitingApproval, StageCodes.AwaitingParts, StageCodes.InRepair, StageCodes.Ready, StageCodes.Refused, StageCodes.Issued];
+        string[] states = [StageCodes.Accepted, StageCodes.Diagnostics, StageCodes.AwaitingApproval, StageCodes.AwaitingParts, StageCodes.InRepair, StageCodes.Ready, StageCodes.Refused, StageCodes.Issued,
+            StageCodes.AtThirdParty];
         repairs.Select(r => r.Stage).Distinct().ShouldBe(states, ignoreOrder: true);
         repairs.Count(r => r.Stage == StageCodes.Issued).ShouldBeGreaterThanOrEqualTo(10);
+        // Issue 6 (TPS-01): the demo's overdue transfer still holds one device, the other came back repaired for 2 400 ₽.
+        repairs.Where(r => r.ThirdPartyLineId != null).Select(r => r.Stage).ShouldBe([StageCodes.AtThirdParty]);
+        repairs.Sum(r => r.ThirdPartyCostKopecks).ShouldBe(240_000);
         repairs.Count(r => r.WarrantyKind == WarrantyKind.Warranty).ShouldBeGreaterThanOrEqualTo(5);
         repairs.Count(r => r.PromisedOn < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3)) && !r.IsClosed).ShouldBeGreaterThanOrEqualTo(3);
         repairs.Where(r => r.Stage == StageCodes.Issued).ShouldAllBe(r => r.IssuedAt != null);

@@ -78,6 +78,11 @@ public static class RepairsModule
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.LoanerAnalysis", "/reports/loaners", MudBlazor.Icons.Material.Filled.PhonelinkSetup, Policies.Staff, 40));
 
         // Issue 6 — third-party service centres (Features/ThirdParty).
+        services.AddScoped<Features.ThirdParty.SendToThirdParty>();
+        services.AddScoped<Features.ThirdParty.ReturnFromThirdParty>();
+        services.AddScoped<Features.ThirdParty.ThirdPartyTransfers>();
+        services.AddScoped<Features.ThirdParty.ThirdPartyWaybill>();
+        services.AddScoped<Features.ThirdParty.ThirdPartyReport>();
         services.AddSingleton(new NavEntry(NavGroup.Workshop, "Nav.ThirdParty", "/third-party", MudBlazor.Icons.Material.Filled.LocalShipping, Policies.Staff, 30));
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.ThirdPartyAnalysis", "/reports/third-party", MudBlazor.Icons.Material.Filled.Handshake, Policies.Staff, 50));
 
@@ -103,6 +108,7 @@ public static class RepairsModule
         // Issue 6 — loaner fund and analysis (Features/LoanerFund).
 
         // Issue 6 — third-party centres (Features/ThirdParty).
+        Features.ThirdParty.ThirdPartyApi.Map(api);
 
         // Issue 6 — deliveries (Features/Deliveries).
         return api;

@@ -124,6 +124,9 @@ public sealed class GetRepair(
             IssuedAt = o.IssuedAt,
             WorkWarrantyUntil = o.WorkWarrantyUntil,
             IssuedWithDebt = o.IssuedWithDebt,
+            NewSerialNumber = o.NewSerialNumber,
+            DeviceWarehouseId = o.DeviceWarehouseId,
+            ThirdPartyCost = o.ThirdPartyCostKopecks.Rubles(),
             Checklist = o.Checklist,
             NextStages = o.IsClosed ? [] : [.. graph.Graph.Next(o.Stage).Where(s => !StageCodes.IsReturnOnly(s))
                 .OrderBy(s => graph.Stages.GetValueOrDefault(s)?.SortOrder ?? int.MaxValue).Select(s => new StageOption(s, Name(s)))],

@@ -123,6 +123,15 @@ public sealed record RepairDto
 
     public bool IssuedWithDebt { get; init; }
 
+    /// <summary>Issue 6 (TPS-03): the serial of the unit a third party gave instead.</summary>
+    public string? NewSerialNumber { get; init; }
+
+    /// <summary>Issue 6 (TPS-01): the third party's warehouse while the device is there; null while it is with us.</summary>
+    public Guid? DeviceWarehouseId { get; init; }
+
+    /// <summary>Issue 6 (TPS-03): what third parties charged for this order, rubles.</summary>
+    public decimal ThirdPartyCost { get; init; }
+
     public IReadOnlyList<ChecklistMark> Checklist { get; init; } = [];
 
     /// <summary>Stages the order may move to now (for the UI's buttons).</summary>

@@ -23,6 +23,7 @@ public sealed class RepairForms(
     IStringLocalizer<PrintResource> l,
     IStringLocalizer<RepairsResource> rl,
     IStringLocalizer<RepairWarrantyResource> w,
+    IStringLocalizer<ThirdPartyResource> tp,
     TimeProvider clock)
 {
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
@@ -121,6 +122,11 @@ public sealed class RepairForms(
             (w["RepairWarranty.Act.Parts"], PartsUsed(o)),
             (l["ReturnAct.ReturnedOn"], returned),
         ], labelWidthMm: 70);
+        if (o.NewSerialNumber is { } replacedBy)
+        {
+            // Issue 6 (TPS-03): the third party replaced the unit (ЗоЗПП ст. 21 п. 2).
+            form.Paragraph(tp["ReturnAct.Replaced", replacedBy], bold: true);
+        }
 
         form.Space(2).Heading(l["ReturnAct.Works"]);
         var table = new PdfTable(
