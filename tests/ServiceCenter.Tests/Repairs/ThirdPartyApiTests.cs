@@ -39,7 +39,7 @@ public sealed class ThirdPartyApiTests(AppFactory app) : IClassFixture<AppFactor
             order.GetProperty("deviceWarehouseId").GetGuid().ShouldBe(warehouse.GetProperty("id").GetGuid());
             var last = order.GetProperty("history").EnumerateArray().Last();
             last.GetProperty("to").GetString().ShouldBe("AtThirdParty");
-            last.GetProperty("comment").GetString().ShouldBe($"Передано в сторонний СЦ «СЦ «Ремфон»», накладная {number}");
+            last.GetProperty("comment").GetString().ShouldBe($"Передано в сторонний СЦ СЦ «Ремфон», накладная {number}");
         }
 
         var card = await (await api.GetAsync($"{Url}/{sent.GetProperty("id").GetGuid()}")).ShouldBe(HttpStatusCode.OK);
@@ -107,6 +107,26 @@ public sealed class ThirdPartyApiTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task PlainStageMove_IntoOrOutOfAtThirdParty_Returns409_TheWaybillDoesIt()
+    {
+        var api = await app.AdminAsync();
+        var (branchId, _, clientId) = await ShopAsync(api);
+        var centre = await CentreAsync(api);
+        var order = await OrderAsync(api, branchId, clientId);
+
+        (await MoveAsync(api, order, "AtThirdParty", HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("third_party.use_transfer");
+        (await GetAsync(api, order)).GetProperty("nextStages").EnumerateArray().Select(s => s.GetProperty("code").GetString()).ShouldNotContain("AtThirdParty");
+
+        var sent = await (await Send(api, centre, [order], MoscowToday.AddDays(3))).ShouldBe(HttpStatusCode.Created);
+        var refused = await MoveAsync(api, order, "Ready", HttpStatusCode.Conflict);
+        refused.GetProperty("code").GetString().ShouldBe("third_party.use_return");
+        refused.GetProperty("detail").GetString()!.ShouldContain(sent.GetProperty("number").GetString()!);
+        var card = await GetAsync(api, order);
+        card.GetProperty("stage").GetString().ShouldBe("AtThirdParty");
+        card.GetProperty("nextStages").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     [Trait("Req", "TPS-03")]
     public async Task Return_RepairedThenNotRepaired_MovesReadyThenDiagnostics_AccruesThePayable_AndClosesTheTransfer()
     {
@@ -126,7 +146,7 @@ public sealed class ThirdPartyApiTests(AppFactory app) : IClassFixture<AppFactor
         back.GetProperty("line").GetProperty("cost").GetDecimal().ShouldBe(1500m);
         var order = await GetAsync(api, a);
         order.GetProperty("stage").GetString().ShouldBe("Ready");
-        order.GetProperty("fixDescription").GetString().ShouldBe("Отремонтировано в стороннем СЦ «" + await NameAsync(api, centre) + "». Заменён контроллер питания");
+        order.GetProperty("fixDescription").GetString().ShouldBe("Отремонтировано в стороннем СЦ " + await NameAsync(api, centre) + ". Заменён контроллер питания");
         order.GetProperty("thirdPartyCost").GetDecimal().ShouldBe(1500m);
         order.GetProperty("deviceWarehouseId").ValueKind.ShouldBe(JsonValueKind.Null);
         var ledger = await (await api.GetAsync($"/api/v1/settlements?counterpartyId={centre}")).ShouldBe(HttpStatusCode.OK);

@@ -168,4 +168,6 @@ public static class ThirdPartyErrors
     public const string AlreadyThere = "third_party.already_there";
     public const string AlreadyBack = "third_party.already_back";
     public const string NotInTransfer = "third_party.not_in_transfer";
+    public const string UseReturn = "third_party.use_return";
+    public const string UseTransfer = "third_party.use_transfer";
 }

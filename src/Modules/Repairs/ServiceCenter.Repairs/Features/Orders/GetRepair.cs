@@ -128,7 +128,8 @@ public sealed class GetRepair(
             DeviceWarehouseId = o.DeviceWarehouseId,
             ThirdPartyCost = o.ThirdPartyCostKopecks.Rubles(),
             Checklist = o.Checklist,
-            NextStages = o.IsClosed ? [] : [.. graph.Graph.Next(o.Stage).Where(s => !StageCodes.IsReturnOnly(s))
+            // At a third party the waybill's return moves the order on; AtThirdParty itself is entered by a waybill (MoveToStage refuses both).
+            NextStages = o.IsClosed || o.ThirdPartyLineId is not null ? [] : [.. graph.Graph.Next(o.Stage).Where(s => !StageCodes.IsReturnOnly(s) && s != StageCodes.AtThirdParty)
                 .OrderBy(s => graph.Stages.GetValueOrDefault(s)?.SortOrder ?? int.MaxValue).Select(s => new StageOption(s, Name(s)))],
             History = [.. history.Select(c => new StageChangeDto(c.From, c.From is null ? null : Name(c.From), c.To, Name(c.To), c.At, c.UserName, c.Comment))],
             Tasks = [.. tasks.Select(t => t.ToDto(t.WorkTypeId is { } w ? workTypes.GetValueOrDefault(w)?.Name : null, t.AssigneeId is { } a ? peopleNames.GetValueOrDefault(a) : null, today))],

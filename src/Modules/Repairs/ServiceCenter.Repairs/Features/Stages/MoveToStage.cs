@@ -5,6 +5,7 @@ using ServiceCenter.Data;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Resources;
+using ServiceCenter.SharedKernel.Domain;
 
 namespace ServiceCenter.Repairs.Features.Stages;
 
@@ -31,13 +32,15 @@ public sealed class MoveToStage(
     Parts.RepairPartStock partStock,
     IRepairMessages messages,
     ICurrentUser user,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<ThirdPartyResource> tps)
 {
     public async Task<TransitionResult> HandleAsync(Guid id, TransitionInput input, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.GetVisibleAsync(id, user, ct);
+        await RefuseThirdPartyMovesAsync(db, order, input.To.Trim(), ct);
         var graph = await stages.ForBranchAsync(db, order.BranchId, ct);
         var change = order.MoveTo(input.To.Trim(), graph.Graph, graph.LimitHours(input.To.Trim()), clock.GetUtcNow().UtcDateTime, user.Actor(), input.Comment,
             input.Version ?? order.Version, messages);
@@ -53,5 +56,24 @@ public sealed class MoveToStage(
         }
 
         return new TransitionResult(order.Id, order.Stage, names.Of(graph.Stages.GetValueOrDefault(order.Stage), order.Stage), order.Version);
+    }
+
+    /// <summary>
+    /// A device goes to a third party and comes back only through its waybill (TPS-01, TPS-03): a plain stage move would
+    /// leave the device in the centre's warehouse and the transfer open.
+    /// </summary>
+    private async Task RefuseThirdPartyMovesAsync(AppDbContext db, RepairOrder order, string to, CancellationToken ct)
+    {
+        if (order.ThirdPartyLineId is { } lineId)
+        {
+            var waybill = await db.Set<ThirdPartyLine>().Where(l => l.Id == lineId)
+                .Join(db.Set<ThirdPartyTransfer>(), l => l.TransferId, t => t.Id, (l, t) => t.Number).FirstOrDefaultAsync(ct);
+            throw new BusinessRuleException(ThirdPartyErrors.UseReturn, tps["Error.UseReturn", order.Number, waybill ?? "—"]);
+        }
+
+        if (to == StageCodes.AtThirdParty)
+        {
+            throw new BusinessRuleException(ThirdPartyErrors.UseTransfer, tps["Error.UseTransfer"]);
+        }
     }
 }
