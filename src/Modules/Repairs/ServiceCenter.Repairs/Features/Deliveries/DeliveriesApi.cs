@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 using ServiceCenter.Data.Identity;
+using ServiceCenter.Repairs.Resources;
 using ServiceCenter.Repairs.Domain;
 
 namespace ServiceCenter.Repairs.Features.Deliveries;
@@ -14,8 +16,19 @@ internal static class DeliveriesApi
     {
         var group = api.MapGroup("/deliveries").WithTags("Deliveries").RequireAuthorization(Policies.Staff);
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<DeliveryDto>>> (DateOnly? date, Guid? courierId, DeliveryStatus? status, Guid? branchId, ListDeliveries handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(date, courierId, status, branchId, ct)));
+        // The status is read in any case (planned, Planned), as the JSON bodies are.
+        group.MapGet("/", async Task<Ok<IReadOnlyList<DeliveryDto>>> (DateOnly? date, Guid? courierId, string? status, Guid? branchId, ListDeliveries handler, IStringLocalizer<DeliveriesResource> l, CancellationToken ct) =>
+        {
+            DeliveryStatus? parsed = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                parsed = Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
+                    ? s
+                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("status", l["Validation.StatusRequired"])]);
+            }
+
+            return TypedResults.Ok(await handler.HandleAsync(date, courierId, parsed, branchId, ct));
+        });
 
         group.MapGet("/couriers", async Task<Ok<IReadOnlyList<CourierDto>>> (ListDeliveries handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.CouriersAsync(ct)));
