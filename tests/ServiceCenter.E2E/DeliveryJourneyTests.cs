@@ -66,7 +66,7 @@ public sealed class DeliveryJourneyTests(E2EHost host) : IClassFixture<E2EHost>
         await Shot(phone, "delivery-3-courier");
         await card.GetByRole(AriaRole.Button, new() { Name = "В пути: Соколова Анна Игоревна" }).ClickAsync();
         await Assertions.Expect(card.GetByTestId("courier-status")).ToHaveTextAsync("В пути", new() { Timeout = 30_000 });
-        await card.GetByRole(AriaRole.Button, new() { Name = "Выполнено: Соколова Анна Игоревна" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Выполнено: Соколова Анна Игоревна", Exact = true }).ClickAsync();
         var done = phone.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(done.GetByLabel("Получено от клиента, ₽")).ToHaveValueAsync(new Regex(@"2\s300,00"));
         var pad = done.Locator("#signature-pad");
