@@ -84,6 +84,13 @@ public sealed class DeliveryJourneyTests(E2EHost host) : IClassFixture<E2EHost>
         await Assertions.Expect(card.GetByTestId("courier-collect")).ToContainTextAsync(new Regex(@"Получено: 2\s300,00 ₽"));
         await Shot(phone, "delivery-5-done");
 
+        // The card's "Доставка" tab lists the task as done.
+        await page.GotoAsync($"{host.BaseUrl}/repairs/{orderId}");
+        await E2EHost.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Доставка" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel).GetByRole(AriaRole.Row).Filter(new() { HasText = "ДСТ-ДС-" })).ToContainTextAsync("Выполнено", new() { Timeout = 30_000 });
+        await Shot(page, "delivery-6-card-tab");
+
         // The order is issued, the cash is on it, and the task keeps the signature.
         var issued = await api.GetFromJsonAsync<JsonElement>($"/api/v1/repairs/{orderId}");
         issued.GetProperty("stage").GetString().ShouldBe("Issued");
