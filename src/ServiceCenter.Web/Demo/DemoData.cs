@@ -44,6 +44,7 @@ internal static class DemoData
             repairsAdded |= await DemoInventory.SeedAsync(sp, now, ct);
             repairsAdded |= await DemoSupply.SeedAsync(sp, ct);
             repairsAdded |= await DemoThirdParty.SeedAsync(sp, ct);
+            repairsAdded |= await DemoDeliveries.SeedAsync(sp, now, ct);
             if (repairsAdded)
             {
                 logger.LogInformation("Demo repair orders and serial numbers added to the existing demo");
@@ -99,6 +100,7 @@ internal static class DemoData
         await DemoInventory.SeedAsync(sp, now, ct);
         await DemoSupply.SeedAsync(sp, ct);
         await DemoThirdParty.SeedAsync(sp, ct);
+        await DemoDeliveries.SeedAsync(sp, now, ct);
 
         logger.LogInformation(
             "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders, {Serials} serial numbers",

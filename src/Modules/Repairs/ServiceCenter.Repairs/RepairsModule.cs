@@ -89,6 +89,10 @@ public static class RepairsModule
         // Issue 6 — deliveries and the courier's page (Features/Deliveries).
         services.AddSingleton(new NavEntry(NavGroup.Field, "Nav.Deliveries", "/deliveries", MudBlazor.Icons.Material.Filled.DeliveryDining, Policies.Deliver, 10));
         services.AddSingleton(new NavEntry(NavGroup.Field, "Nav.Courier", "/courier", MudBlazor.Icons.Material.Filled.Route, Policies.Deliver, 20));
+        services.AddScoped<Features.Deliveries.PlanDelivery>();
+        services.AddScoped<Features.Deliveries.ChangeDeliveryStatus>();
+        services.AddScoped<Features.Deliveries.ListDeliveries>();
+        services.AddScoped<Features.Deliveries.DeliveryDaySheet>();
         return services;
     }
 
@@ -111,6 +115,7 @@ public static class RepairsModule
         Features.ThirdParty.ThirdPartyApi.Map(api);
 
         // Issue 6 — deliveries (Features/Deliveries).
+        Features.Deliveries.DeliveriesApi.Map(api);
         return api;
     }
 }

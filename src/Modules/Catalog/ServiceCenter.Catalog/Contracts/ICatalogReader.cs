@@ -14,6 +14,9 @@ public sealed record BranchInfo(Guid Id, string Name, string Prefix, string Time
 /// <summary>An employee as other modules plan work for him: branch, linked user, daily hours (DSP-02).</summary>
 public sealed record EmployeeInfo(Guid Id, string FullName, Guid BranchId, Guid? UserId, decimal HoursPerDay, bool IsArchived);
 
+/// <summary>A place where a counterparty is served (CAT-07): where a courier goes (DLV-01..02).</summary>
+public sealed record ServicePointInfo(Guid Id, Guid CounterpartyId, string Name, string? Address, bool IsArchived);
+
 public sealed record OrganisationInfo(string Name, string? Inn, string? Kpp, string? Ogrn, string? Address, string? Phone, string? Email);
 
 /// <summary>
@@ -47,6 +50,9 @@ public partial interface ICatalogReader
 
     /// <summary>Active employees of a branch, by name.</summary>
     Task<IReadOnlyList<EmployeeInfo>> BranchEmployeesAsync(AppDbContext db, Guid branchId, CancellationToken ct);
+
+    /// <summary>The counterparty's service points (archived too, so a task can name an old one), by name.</summary>
+    Task<IReadOnlyList<ServicePointInfo>> ServicePointsAsync(AppDbContext db, Guid counterpartyId, CancellationToken ct);
 
     /// <summary>Active employees a user signs in as (usually one).</summary>
     Task<IReadOnlyList<EmployeeInfo>> EmployeesOfUserAsync(AppDbContext db, Guid userId, CancellationToken ct);

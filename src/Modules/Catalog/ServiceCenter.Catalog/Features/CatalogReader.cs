@@ -106,6 +106,11 @@ internal sealed partial class CatalogReader : ICatalogReader
             .Select(e => new EmployeeInfo(e.Id, e.FullName, e.BranchId, e.UserId, e.HoursPerDay, e.IsArchived))
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyList<ServicePointInfo>> ServicePointsAsync(AppDbContext db, Guid counterpartyId, CancellationToken ct) =>
+        await db.Set<ServicePoint>().AsNoTracking().Where(p => p.CounterpartyId == counterpartyId).OrderBy(p => p.Name)
+            .Select(p => new ServicePointInfo(p.Id, p.CounterpartyId, p.Name, p.Address, p.IsArchived))
+            .ToListAsync(ct);
+
     public async Task<IReadOnlyList<EmployeeInfo>> EmployeesOfUserAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
         await db.Set<Employee>().AsNoTracking().Where(e => e.UserId == userId && !e.IsArchived).OrderBy(e => e.FullName)
             .Select(e => new EmployeeInfo(e.Id, e.FullName, e.BranchId, e.UserId, e.HoursPerDay, e.IsArchived))
