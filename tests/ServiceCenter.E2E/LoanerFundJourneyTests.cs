@@ -1,5 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
+using ServiceCenter.SharedKernel.Domain;
 
 namespace ServiceCenter.E2E;
 
@@ -52,8 +57,7 @@ public sealed class LoanerFundJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await page.GotoAsync($"{host.BaseUrl}/reports/loaners");
         await E2EHost.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Анализ подменного фонда" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var groups = page.GetByRole(AriaRole.Table, new() { Name = "По группам" });
-        await Assertions.Expect(groups.GetByRole(AriaRole.Row).Filter(new() { HasText = "Без группы" })).ToContainTextAsync("1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Без группы" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Без группы\s*1\s*1\s*0"));
         await Assertions.Expect(page.GetByText("Все подменные аппараты в фонде")).ToBeVisibleAsync();
         await Shot(page, "loaners-4-analysis");
         foreach (var testId in new[] { "export-categories", "export-out" })
@@ -65,6 +69,37 @@ public sealed class LoanerFundJourneyTests(E2EHost host) : IClassFixture<E2EHost
             var bytes = await file.BodyAsync();
             (bytes[0], bytes[1]).ShouldBe(((byte)'P', (byte)'K'));
         }
+
+        // Lent against an order and three days overdue (the issuing desk is another feature's; made through the domain):
+        // the list highlights it under the "overdue" chip and the analysis shows who has it.
+        var client = (await Send(api, "/api/v1/counterparties", new { kind = "Person", name = "Соколова Анна", phones = new[] { "+79165550101" } })).GetProperty("id").GetGuid();
+        var order = (await Send(api, "/api/v1/repairs", new { counterpartyId = client, branchId, model = "Apple iPhone 13", defect = "Не заряжается" })).GetProperty("id").GetGuid();
+        await LendAsync(serial, order);
+        await page.GotoAsync($"{host.BaseUrl}/loaners");
+        await E2EHost.WaitInteractiveAsync(page);
+        await page.GetByTestId("chip-overdue").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = serial }).GetByTestId("loaner-state")).ToHaveTextAsync("Просрочен на 3 дн.", new() { Timeout = 30_000 });
+        await Shot(page, "loaners-5-overdue");
+        await page.GotoAsync($"{host.BaseUrl}/reports/loaners");
+        await E2EHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Соколова Анна" })).ToContainTextAsync("+7", new() { Timeout = 30_000 });
+        await Shot(page, "loaners-6-analysis-out");
+    }
+
+    private async Task LendAsync(string serial, Guid repairId)
+    {
+        using var scope = host.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var unit = await db.Set<LoanerUnit>().SingleAsync(u => u.SerialKey == serial);
+        var order = await db.Set<RepairOrder>().SingleAsync(o => o.Id == repairId);
+        var now = DateTime.UtcNow;
+        var actor = new Actor(null, "Приёмщик");
+        var issue = LoanerIssue.Create("ПДФ-ПФ-E2E-1", unit, order, DateOnly.FromDateTime(now.AddHours(3)).AddDays(-3), Money.FromRubles(3000), null, null, now.AddDays(-7), actor);
+        db.Add(issue);
+        unit.Issue(issue.Id);
+        order.MarkLoanerOut(now.AddDays(-7));
+        db.Add(LoanerEvent.Create(unit.Id, LoanerEventKind.Issued, now.AddDays(-7), actor, issue.Id, order.Number));
+        await db.SaveChangesAsync();
     }
 
     private static async Task<JsonElement> Send(HttpClient api, string url, object body)

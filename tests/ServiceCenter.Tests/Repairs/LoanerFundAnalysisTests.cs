@@ -72,6 +72,29 @@ public sealed class LoanerFundAnalysisTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Report_ALoanOlderThanTheUnitsRegistration_CountsOnlyTheDaysTheUnitWasInTheFund()
+    {
+        var api = await app.AdminAsync();
+        var s = await SceneAsync(api);
+        var d0 = Today.AddDays(-20);
+        var t0 = MoscowMidnight(d0);
+        var group = SerialTestData.Unique("Ноутбуки");
+        var item = await ItemInGroupAsync(api, "Ноутбук " + group, await SerialTestData.GroupAsync(api, group));
+
+        // Registered by hand at D0+5 while already lent since D0+2; back at D0+8: in the fund 5 days, lent 3 of them.
+        var unit = await SeedUnitAsync(app, s, item, "Ноутбук", t0.AddDays(5));
+        await LoanAsync(app, unit, await OrderAsync(api, s), t0.AddDays(2), d0.AddDays(7), returnedAt: t0.AddDays(8));
+
+        var report = await (await api.GetAsync($"{Report}?from={Day(d0)}&to={Day(d0.AddDays(9))}&branchId={s.BranchId}")).ShouldBe(HttpStatusCode.OK);
+
+        var row = report.GetProperty("categories").EnumerateArray().Single(r => r.GetProperty("category").GetString() == group);
+        (row.GetProperty("daysLent").GetDecimal(), row.GetProperty("daysInFund").GetDecimal()).ShouldBe((3m, 5m));
+        row.GetProperty("utilisationPercent").GetDecimal().ShouldBe(60.0m);
+        row.GetProperty("averageLoanDays").GetDecimal().ShouldBe(6.0m);
+        report.GetProperty("totals").GetProperty("utilisationPercent").GetDecimal().ShouldBe(60.0m);
+    }
+
+    [Fact]
     public async Task Report_WhenThePeriodIsReversed_Returns400()
     {
         var api = await app.AdminAsync();

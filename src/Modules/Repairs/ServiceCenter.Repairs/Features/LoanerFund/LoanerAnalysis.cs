@@ -100,16 +100,19 @@ public sealed class LoanerAnalysis(
         var eventsByUnit = events.ToLookup(e => e.UnitId);
         var loansByUnit = loans.ToLookup(i => i.UnitId);
 
+        double allLent = 0, allInFund = 0;
         var rows = units.GroupBy(u => CategoryOf(u.ItemId)).Select(g =>
         {
             double lent = 0, inFund = 0;
             var periodLoans = new List<LoanerIssue>();
             foreach (var unit in g)
             {
-                inFund += FundDays(unit, eventsByUnit[unit.Id].Select(e => (e.Kind, e.At)), fromUtc, periodEnd);
+                // Days lent count only while the unit belonged to the fund, so utilisation never passes 100 %.
+                var inFundIntervals = FundIntervals(unit, eventsByUnit[unit.Id].Select(e => (e.Kind, e.At)), fromUtc, periodEnd);
+                inFund += inFundIntervals.Sum(i => (i.To - i.From).TotalDays);
                 foreach (var loan in loansByUnit[unit.Id])
                 {
-                    lent += Overlap(loan.IssuedAt, loan.ReturnedAt ?? now, fromUtc, periodEnd);
+                    lent += inFundIntervals.Sum(i => Overlap(loan.IssuedAt, loan.ReturnedAt ?? now, i.From, i.To));
                     if (loan.IssuedAt >= fromUtc && loan.IssuedAt < toUtc)
                     {
                         periodLoans.Add(loan);
@@ -117,6 +120,8 @@ public sealed class LoanerAnalysis(
                 }
             }
 
+            allLent += lent;
+            allInFund += inFund;
             return Row(g.Key, [.. g], periodLoans, lent, inFund, now, overdueUnits);
         }).OrderBy(r => r.Category == noCategory).ThenBy(r => r.Category, StringComparer.CurrentCulture).ToList();
 
@@ -124,7 +129,7 @@ public sealed class LoanerAnalysis(
             l["Analysis.Total"], rows.Sum(r => r.Units), rows.Sum(r => r.Available), rows.Sum(r => r.Issued), rows.Sum(r => r.Overdue), rows.Sum(r => r.InCheck),
             rows.Sum(r => r.WrittenOff), rows.Sum(r => r.Loans),
             Average(loans.Where(i => i.IssuedAt >= fromUtc && i.IssuedAt < toUtc && unitById.ContainsKey(i.UnitId)).ToList(), now),
-            Percent(rows.Sum(r => r.DaysLent), rows.Sum(r => r.DaysInFund)), rows.Sum(r => r.DaysLent), rows.Sum(r => r.DaysInFund));
+            Percent((decimal)allLent, (decimal)allInFund), Math.Round((decimal)allLent, 2), Math.Round((decimal)allInFund, 2));
         return new LoanerAnalysisReport(period.From, period.To, outRows, rows, totals);
     }
 
@@ -142,35 +147,45 @@ public sealed class LoanerAnalysis(
 
     private static decimal Percent(decimal lent, decimal inFund) => inFund <= 0 ? 0 : Math.Round(lent / inFund * 100, 1);
 
-    /// <summary>Days the unit was in the fund within [from, to): from its registration or restoration to its write-off.</summary>
-    internal static double FundDays(LoanerUnit unit, IEnumerable<(LoanerEventKind Kind, DateTime At)> events, DateTime from, DateTime to)
+    /// <summary>The stretches of [from, to) the unit was in the fund: from its registration or restoration to its write-off.</summary>
+    internal static List<(DateTime From, DateTime To)> FundIntervals(LoanerUnit unit, IEnumerable<(LoanerEventKind Kind, DateTime At)> events, DateTime from, DateTime to)
     {
         var ordered = events.OrderBy(e => e.At).ToList();
+        var raw = new List<(DateTime From, DateTime To)>();
         if (ordered.Count == 0)
         {
-            return unit.State == LoanerState.WrittenOff ? 0 : Overlap(unit.RegisteredAt, to, from, to);
+            if (unit.State != LoanerState.WrittenOff)
+            {
+                raw.Add((unit.RegisteredAt, to));
+            }
         }
-
-        double days = 0;
-        DateTime? since = null;
-        foreach (var (kind, at) in ordered)
+        else
         {
-            if (kind == LoanerEventKind.WrittenOff)
+            DateTime? since = null;
+            foreach (var (kind, at) in ordered)
             {
-                if (since is { } s)
+                if (kind == LoanerEventKind.WrittenOff)
                 {
-                    days += Overlap(s, at, from, to);
-                }
+                    if (since is { } s)
+                    {
+                        raw.Add((s, at));
+                    }
 
-                since = null;
+                    since = null;
+                }
+                else
+                {
+                    since ??= at;
+                }
             }
-            else
+
+            if (since is { } open)
             {
-                since ??= at;
+                raw.Add((open, to));
             }
         }
 
-        return since is { } open ? days + Overlap(open, to, from, to) : days;
+        return [.. raw.Select(i => (From: i.From > from ? i.From : from, To: i.To < to ? i.To : to)).Where(i => i.To > i.From)];
     }
 
     private static double Overlap(DateTime start, DateTime end, DateTime from, DateTime to)
