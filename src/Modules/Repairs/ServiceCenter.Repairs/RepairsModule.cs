@@ -76,6 +76,13 @@ public static class RepairsModule
 
         // Issue 6 — loaner fund pages, analysis and reminders (Features/LoanerFund).
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.LoanerAnalysis", "/reports/loaners", MudBlazor.Icons.Material.Filled.PhonelinkSetup, Policies.Staff, 40));
+        services.AddScoped<Features.LoanerFund.RegisterLoanerUnit>();
+        services.AddScoped<Features.LoanerFund.ListLoaners>();
+        services.AddScoped<Features.LoanerFund.LoanerUnits>();
+        services.AddScoped<Features.LoanerFund.LoanerAnalysis>();
+        services.AddScoped<Features.LoanerFund.LoanerReminders>();
+        services.AddScoped<Inventory.Contracts.ISerialMoveListener, Features.LoanerFund.LoanerSerialListener>();
+        services.AddHostedService<Features.LoanerFund.LoanerReminderWorker>();
 
         // Issue 6 — third-party service centres (Features/ThirdParty).
         services.AddScoped<Features.ThirdParty.SendToThirdParty>();
@@ -110,6 +117,7 @@ public static class RepairsModule
         // Issue 6 — loaners (Features/Loaners).
 
         // Issue 6 — loaner fund and analysis (Features/LoanerFund).
+        Features.LoanerFund.LoanerFundApi.Map(api);
 
         // Issue 6 — third-party centres (Features/ThirdParty).
         Features.ThirdParty.ThirdPartyApi.Map(api);
