@@ -43,6 +43,7 @@ internal static class DemoData
             repairsAdded |= await DemoWarranty.SeedAsync(sp, now, ct);
             repairsAdded |= await DemoInventory.SeedAsync(sp, now, ct);
             repairsAdded |= await DemoSupply.SeedAsync(sp, ct);
+            repairsAdded |= await DemoLoaners.SeedAsync(sp, now, ct);
             if (repairsAdded)
             {
                 logger.LogInformation("Demo repair orders and serial numbers added to the existing demo");
@@ -97,6 +98,7 @@ internal static class DemoData
         await DemoWarranty.SeedAsync(sp, now, ct);
         await DemoInventory.SeedAsync(sp, now, ct);
         await DemoSupply.SeedAsync(sp, ct);
+        await DemoLoaners.SeedAsync(sp, now, ct);
 
         logger.LogInformation(
             "Demo data added: {Counterparties} counterparties, {Items} items, {Employees} employees, {Repairs} repair orders, {Serials} serial numbers",

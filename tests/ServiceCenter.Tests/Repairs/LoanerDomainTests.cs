@@ -155,7 +155,7 @@ public sealed class LoanerDomainTests
 
     private static RepairOrder NewOrder()
     {
-        var device = new ServiceCenter.Repairs.Features.Intake.DeviceIntake(null, "Телефон", null, "SN1", null, "Не включается", null, null, null, null, null, null,
+        var device = new DeviceIntake(null, "Телефон", null, "SN1", null, "Не включается", null, null, null, null, null, null,
             RepairPriority.Normal, false, null, null, []);
         return RepairOrder.Accept(Guid.NewGuid(), Guid.NewGuid(), "МСК-2026-000001", "MSK-2026-000001", new ClientSnapshot(Guid.NewGuid(), "Иванов", "+79161234567"),
             device, (WarrantyKind.Paid, null), null, null, Now, Clerk).Order;
