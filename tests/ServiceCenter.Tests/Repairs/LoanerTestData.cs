@@ -49,16 +49,19 @@ internal static class LoanerTestData
     public static async Task<Guid> OrderAsync(HttpClient api, Shop shop, object? extra = null) =>
         (await RepairTestData.AcceptAsync(api, shop.BranchId, shop.ClientId, extra)).GetProperty("id").GetGuid();
 
-    /// <summary>An order at Ready with one work line of <paramref name="price"/> rubles.</summary>
+    /// <summary>An order at Ready; with a price, one approved work line of <paramref name="price"/> rubles.</summary>
     public static async Task<Guid> ReadyOrderAsync(HttpClient api, Shop shop, decimal price = 0m)
     {
         var id = await OrderAsync(api, shop);
+        await RepairTestData.MoveAsync(api, id, "Diagnostics");
         if (price > 0)
         {
             await (await api.PostJsonAsync($"/api/v1/repairs/{id}/lines", new { kind = "work", name = "Замена дисплея", quantity = 1m, price })).ShouldBe(HttpStatusCode.Created);
+            var version = (await RepairTestData.GetAsync(api, id)).GetProperty("version").GetInt32();
+            await (await api.PostJsonAsync($"/api/v1/repairs/{id}/approvals", new { approved = true, method = "phone", version })).ShouldBe(HttpStatusCode.OK);
+            await RepairTestData.MoveAsync(api, id, "InRepair");
         }
 
-        await RepairTestData.MoveAsync(api, id, "Diagnostics");
         await RepairTestData.MoveAsync(api, id, "Ready", comment: "Готово");
         return id;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -104,14 +103,30 @@ public sealed class IssueLoaner(
         {
             throw new BusinessRuleException(LoanerErrors.AlreadyOut, l["Error.AlreadyOut", order.Number]);
         }
-        catch (DbUpdateException e) when (LoanerConflicts.IsOrderOut(e))
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && LoanerConflicts.IsUniqueViolation(e))
         {
-            throw new BusinessRuleException(LoanerErrors.AlreadyOut, l["Error.AlreadyOut", order.Number]);
+            // One open loan per unit and per order (partial unique indexes): whichever the other desk took first.
+            if (await ConflictAsync(unit.Id, order.Id, order.Number, ct) is not { } conflict)
+            {
+                throw;
+            }
+
+            throw conflict;
         }
-        catch (DbUpdateException e) when (LoanerConflicts.IsUnitOut(e))
+    }
+
+    /// <summary>After a lost race on the open-loan indexes: the unit is out with someone else, or the order already has a loaner.</summary>
+    private async Task<BusinessRuleException?> ConflictAsync(Guid unitId, Guid repairId, string repairNumber, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Set<LoanerIssue>().AnyAsync(i => i.UnitId == unitId && i.ReturnedAt == null, ct))
         {
-            throw await NotAvailableAsync(null, unit.Id, ct);
+            return await NotAvailableAsync(db, unitId, ct);
         }
+
+        return await db.Set<LoanerIssue>().AnyAsync(i => i.RepairId == repairId && i.ReturnedAt == null, ct)
+            ? new BusinessRuleException(LoanerErrors.AlreadyOut, l["Error.AlreadyOut", repairNumber])
+            : null;
     }
 
     private async Task<LoanerUnit> FindUnitAsync(AppDbContext db, IssueLoanerInput input, Guid branchId, CancellationToken ct)
@@ -152,16 +167,13 @@ public sealed class IssueLoaner(
     }
 }
 
-/// <summary>Reads which partial unique index of the loans a failed insert hit (PostgreSQL names it, SQLite names the column).</summary>
+/// <summary>Recognises a unique-index violation (PostgreSQL 23505, SQLite "UNIQUE constraint failed") without the providers' types.</summary>
 internal static class LoanerConflicts
 {
-    public static bool IsUnitOut(DbUpdateException e) => Message(e) is { } m &&
-        (m.Contains("ux_repairs_loaner_issues_unit_out", StringComparison.Ordinal) || m.Contains("repairs_loaner_issues.unit_id", StringComparison.Ordinal));
-
-    public static bool IsOrderOut(DbUpdateException e) => Message(e) is { } m &&
-        (m.Contains("ux_repairs_loaner_issues_repair_out", StringComparison.Ordinal) || m.Contains("repairs_loaner_issues.repair_id", StringComparison.Ordinal));
-
-    private static string? Message(DbUpdateException e) => e.InnerException?.Message;
-
-    public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        System.Data.Common.DbException { SqlState: "23505" } => true,
+        { } inner => inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal),
+        _ => false,
+    };
 }
