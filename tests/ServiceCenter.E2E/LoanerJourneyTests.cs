@@ -39,6 +39,7 @@ public sealed class LoanerJourneyTests(E2EHost host) : IClassFixture<E2EHost>
         await dialog.Locator("#loaner-deposit").FillAsync("1500");
         await dialog.Locator("#loaner-condition").FillAsync("Царапина на задней крышке");
         await dialog.Locator("#loaner-kit").FillAsync("Зарядное устройство");
+        await page.WaitForTimeoutAsync(500); // the labels settle before the picture
         await Shot(page, "loaner-1-issue-dialog");
         await dialog.Locator("#loaner-issue-submit").ClickAsync();
 
