@@ -6,6 +6,7 @@ using ServiceCenter.Data.Numbering;
 using ServiceCenter.Inventory.Domain;
 using ServiceCenter.Inventory.Features.Documents;
 using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Loaners;
 using ServiceCenter.Repairs.Features.Stages;
 using ServiceCenter.SharedKernel.Domain;
 
@@ -15,14 +16,10 @@ namespace ServiceCenter.Web.Demo;
 /// The loaner fund for the demo (LOAN-01..03): four cheap phones received into each branch's loaner-fund warehouse by a
 /// real stock receipt (the fund's stock listener registers them), then — as the issuing desk would leave them — one
 /// lent against an open repair, one lent and overdue, one back with a scratch and waiting for its check. Skipped when
-/// any loaner unit exists.
+/// any loaner unit exists. One more open order carries a client's demand five days old with no loaner: the 3-day flag.
 /// </summary>
 internal static class DemoLoaners
 {
-    /// <summary>The agreement numbers' series and mark (the issuing use case's own: demo numbers and real ones continue one count).</summary>
-    private const string NumberSeries = "loaner";
-    private const string NumberMark = "ПФ";
-
     public static async Task<bool> SeedAsync(IServiceProvider sp, DateTime now, CancellationToken ct)
     {
         var dbFactory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
@@ -100,7 +97,7 @@ internal static class DemoLoaners
         await DbTransactions.RunAsync(db, async () =>
         {
             var year = now.Year;
-            var first = await DocumentNumbers.NextAsync(db, NumberSeries, fund.BranchId, year, ct, orders.Count);
+            var first = await DocumentNumbers.NextAsync(db, IssueLoaner.NumberSeries, fund.BranchId, year, ct, orders.Count);
             for (var i = 0; i < orders.Count && i < units.Count; i++)
             {
                 var (issuedAt, expected, back) = i switch
@@ -112,10 +109,11 @@ internal static class DemoLoaners
                 var order = orders[i];
                 var unit = units[i];
                 var issue = LoanerIssue.Create(
-                    DocumentNumbers.Format(prefix, year, first + i, NumberMark), unit, order, expected, Money.FromRubles(i == 1 ? 3000 : 0),
+                    DocumentNumbers.Format(prefix, year, first + i, IssueLoaner.NumberMark), unit, order, expected, Money.FromRubles(i == 1 ? 3000 : 0),
                     "Без сколов, экран без царапин", "Зарядное устройство, чехол", issuedAt, actor);
                 db.Add(issue);
                 unit.Issue(issue.Id);
+                order.RecordLoanerDemand(DateOnly.FromDateTime(issuedAt.AddHours(3)), false, order.Version);
                 order.MarkLoanerOut(issuedAt);
                 db.Add(LoanerEvent.Create(unit.Id, LoanerEventKind.Issued, issuedAt, actor, issue.Id, order.Number));
                 if (back is { } returnedAt)
@@ -127,6 +125,13 @@ internal static class DemoLoaners
                 }
             }
 
+            // The client of the next open order asked for a loaner five days ago and has none yet: the 3-day duty is late.
+            var lent = orders.Select(o => o.Id).ToList();
+            var waiting = await db.Set<RepairOrder>()
+                .Where(o => o.BranchId == fund.BranchId && !lent.Contains(o.Id) && o.LoanerDemandedOn == null && o.Stage != StageCodes.Issued
+                    && o.Stage != StageCodes.Cancelled && o.Stage != StageCodes.Refused && o.Stage != StageCodes.Ready)
+                .OrderBy(o => o.AcceptedAt).FirstOrDefaultAsync(ct);
+            waiting?.RecordLoanerDemand(today.AddDays(-5), false, waiting.Version);
             return true;
         }, ct);
     }

@@ -73,6 +73,13 @@ public static class RepairsModule
 
         // Issue 6 — loaner fund: issue and return against orders, the hard stop, the 3-day duty (Features/Loaners).
         services.AddSingleton(new NavEntry(NavGroup.Reception, "Nav.Loaners", "/loaners", MudBlazor.Icons.Material.Filled.PhoneAndroid, Policies.Staff, 30));
+        services.AddScoped<Features.Loaners.IssueLoaner>();
+        services.AddScoped<Features.Loaners.ReturnLoaner>();
+        services.AddScoped<Features.Loaners.LoanerDemand>();
+        services.AddScoped<Features.Loaners.LoanerReads>();
+        services.AddScoped<Features.Loaners.LoanerPhotos>();
+        services.AddScoped<Features.Loaners.LoanerAgreement>();
+        services.AddScoped<Features.Loaners.LoanerStop>();
 
         // Issue 6 — loaner fund pages, analysis and reminders (Features/LoanerFund).
         services.AddSingleton(new NavEntry(NavGroup.Reports, "Nav.LoanerAnalysis", "/reports/loaners", MudBlazor.Icons.Material.Filled.PhonelinkSetup, Policies.Staff, 40));
@@ -115,6 +122,7 @@ public static class RepairsModule
         Features.Parts.RepairPartsApi.Map(api);
 
         // Issue 6 — loaners (Features/Loaners).
+        Features.Loaners.LoanersApi.Map(api);
 
         // Issue 6 — loaner fund and analysis (Features/LoanerFund).
         Features.LoanerFund.LoanerFundApi.Map(api);

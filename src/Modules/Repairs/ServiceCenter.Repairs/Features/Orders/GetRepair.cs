@@ -136,6 +136,12 @@ public sealed class GetRepair(
             Lines = [.. lines.Select(x => x.ToDto(x.PerformerId is { } p ? peopleNames.GetValueOrDefault(p) : null))],
             Approvals = [.. approvals.Select(a => new WorkOrder.WorkApprovalDto(a.Id, a.Approved, a.AmountKopecks.Rubles(), a.Method, a.At, a.UserName, a.Comment))],
             Payments = payments,
+            LoanerDemandedOn = o.LoanerDemandedOn,
+            LoanerDutyExempt = o.LoanerDutyExempt,
+            LoanerDutyLate = o.IsLoanerDutyLate(today),
+            LoanerOut = o.LoanerOut,
+            Loaner = o.LoanerOut ? await Loaners.LoanerReads.CurrentAsync(db, o.Id, today, ct) : null,
+            LoanerOverrideReason = o.LoanerOverrideReason,
         };
     }
 }

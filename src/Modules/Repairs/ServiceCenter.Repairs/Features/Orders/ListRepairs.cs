@@ -27,7 +27,8 @@ public sealed partial class ListRepairs(
         DateOnly? From = null,
         DateOnly? To = null,
         Guid? CounterpartyId = null,
-        bool? Open = null);
+        bool? Open = null,
+        bool? LoanerLate = null);
 
     /// <summary>How far the list counts; beyond it the total reads "more than 10 000".</summary>
     public const int CountCap = 10_000;
@@ -134,6 +135,14 @@ public sealed partial class ListRepairs(
                 && (o.StageDeadline < now || o.LegalDeadline < now || o.PromisedOn < today));
         }
 
+        if (query.LoanerLate == true)
+        {
+            // Issue 6: the 3-day loaner duty running late (RepairOrder.IsLoanerDutyLate, in the database).
+            var dutyStart = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-RepairOrder.LoanerDutyDays);
+            q = q.Where(o => o.LoanerDemandedOn < dutyStart && !o.LoanerDutyExempt && o.LoanerIssuedAt == null
+                && o.Stage != StageCodes.Issued && o.Stage != StageCodes.Cancelled);
+        }
+
         var search = query.List.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
@@ -171,6 +180,6 @@ public sealed partial class ListRepairs(
             o.Id, o.Number, o.AcceptedAt, o.ClientName, o.ClientPhone, o.DeviceName, o.SerialNumber, o.Stage,
             names.Of(graphs[o.BranchId].Stages.GetValueOrDefault(o.Stage), o.Stage), o.WarrantyKind, o.Urgent, o.PromisedOn,
             o.TechnicianId, o.TechnicianId is { } t ? technicians.GetValueOrDefault(t) : null, o.TotalKopecks.Rubles(), o.IsOverdue(now, today), o.BranchId,
-            o.PromiseMovedAt != null))];
+            o.PromiseMovedAt != null, o.IsLoanerDutyLate(today), o.LoanerOut))];
     }
 }

@@ -146,6 +146,24 @@ public sealed record RepairDto
     public IReadOnlyList<WorkOrder.WorkApprovalDto> Approvals { get; init; } = [];
 
     public IReadOnlyList<PaymentDto> Payments { get; init; } = [];
+
+    /// <summary>Issue 6 (LOAN-01): the day the client demanded a loaner (ЗоЗПП ст. 20 п. 2).</summary>
+    public DateOnly? LoanerDemandedOn { get; init; }
+
+    /// <summary>The device's category is excluded from the loaner duty (Постановление № 2463).</summary>
+    public bool LoanerDutyExempt { get; init; }
+
+    /// <summary>The demand is more than three days old and no loaner was lent.</summary>
+    public bool LoanerDutyLate { get; init; }
+
+    /// <summary>A loaner is with the client now: the return is stopped until it is back.</summary>
+    public bool LoanerOut { get; init; }
+
+    /// <summary>The open loan, when one is out.</summary>
+    public Loaners.LoanerLoanDto? Loaner { get; init; }
+
+    /// <summary>Why the order was handed back while its loaner was out (a manager's override).</summary>
+    public string? LoanerOverrideReason { get; init; }
 }
 
 public sealed record StageOption(string Code, string Name);
@@ -154,4 +172,4 @@ public sealed record StageOption(string Code, string Name);
 public sealed record RepairRow(
     Guid Id, string Number, DateTime AcceptedAt, string ClientName, string? ClientPhone, string DeviceName, string? SerialNumber,
     string Stage, string StageName, WarrantyKind WarrantyKind, bool Urgent, DateOnly? PromisedOn, Guid? TechnicianId, string? TechnicianName,
-    decimal Total, bool Overdue, Guid BranchId, bool PromiseMoved = false);
+    decimal Total, bool Overdue, Guid BranchId, bool PromiseMoved = false, bool LoanerDutyLate = false, bool LoanerOut = false);

@@ -101,8 +101,8 @@ internal static class RepairsApi
 
 /// <summary>Query string filters of the orders list.</summary>
 internal sealed record RepairFilter(
-    string? Stage, Guid? TechnicianId, Guid? BranchId, bool? Overdue, WarrantyKind? WarrantyKind, DateOnly? From, DateOnly? To, Guid? CounterpartyId, bool? Open)
+    string? Stage, Guid? TechnicianId, Guid? BranchId, bool? Overdue, WarrantyKind? WarrantyKind, DateOnly? From, DateOnly? To, Guid? CounterpartyId, bool? Open, bool? LoanerLate = null)
 {
     public ListRepairs.Query ToQuery(ListRequest list) =>
-        new(list.ToQuery(), Stage, TechnicianId, BranchId, Overdue, WarrantyKind, From, To, CounterpartyId, Open);
+        new(list.ToQuery(), Stage, TechnicianId, BranchId, Overdue, WarrantyKind, From, To, CounterpartyId, Open, LoanerLate);
 }

@@ -21,7 +21,8 @@ namespace ServiceCenter.Repairs.Features.Return;
 /// <c>POST /api/v1/repairs/{id}/return</c>: the final checklist, a comment, and — for a role allowed
 /// to — consent to hand the device over while money is still due.
 /// </summary>
-public sealed record ReturnInput(IReadOnlyList<ChecklistInput>? Checklist, string? Comment, bool AllowDebt = false, int? Version = null);
+/// <param name="LoanerOverrideReason">Issue 6: why the order is handed back while its loaner is still out (roles of <c>Policies.OverrideLoanerStop</c> only).</param>
+public sealed record ReturnInput(IReadOnlyList<ChecklistInput>? Checklist, string? Comment, bool AllowDebt = false, int? Version = null, string? LoanerOverrideReason = null);
 
 /// <param name="WarrantyExtensionDays">For a goods warranty repair of a registered unit: the days the goods warranty was extended by (ЗоЗПП ст. 20 п. 3).</param>
 public sealed record ReturnResult(
@@ -55,6 +56,7 @@ public sealed class ReturnToClient(
     IRepairWarranty repairWarranty,
     Parts.RepairPartStock partStock,
     IRepairMessages messages,
+    Loaners.LoanerStop loanerStop,
     ICurrentUser user,
     TimeProvider clock,
     IStringLocalizer<RepairsResource> l,
@@ -69,6 +71,9 @@ public sealed class ReturnToClient(
 
         // An order not yet ready is refused as such, before anyone is told about money.
         order.EnsureReturnable(graph.Graph, messages);
+
+        // Issue 6 (LOAN-02): the loaner must be back before the device goes, and before anyone talks about money.
+        var loanerOverride = await loanerStop.CheckAsync(db, order, input.LoanerOverrideReason, ct);
         var lines = await db.Set<RepairLine>().Where(x => x.RepairId == id && !x.IsRemoved).ToListAsync(ct);
 
         // Parts (issue 5): a repaired unit goes back with its reserved parts written off (they were fitted); a part
@@ -121,7 +126,7 @@ public sealed class ReturnToClient(
         }
 
         var workUntil = coverages.Where(c => c.Line.Kind == CoverageKind.Work).Select(c => c.New?.EndsOn ?? c.RepeatOf?.EndsOn).Max();
-        var change = order.Return(graph.Graph, checklist, workUntil, withDebt, now, user.Actor(), input.Comment, input.Version ?? order.Version, messages);
+        var change = order.Return(graph.Graph, checklist, workUntil, withDebt, now, user.Actor(), Loaners.LoanerStop.Comment(input.Comment, loanerOverride), input.Version ?? order.Version, messages);
         if (goodsRepair && recorded is not null)
         {
             order.RecordGoodsExtension(recorded.ExtensionDays, recorded.GoodsEndsOn);

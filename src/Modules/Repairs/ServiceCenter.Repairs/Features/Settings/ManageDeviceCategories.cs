@@ -9,9 +9,10 @@ using ServiceCenter.SharedKernel.Domain;
 namespace ServiceCenter.Repairs.Features.Settings;
 
 /// <summary>A device category with its intake/return checklist, as the API and the settings page see it.</summary>
-public sealed record DeviceCategoryDto(Guid Id, int Version, string Name, IReadOnlyList<string> Checklist, bool IsArchived)
+/// <param name="LoanerExempt">Issue 6: excluded from the loaner duty (Постановление № 2463), no 3-day flag.</param>
+public sealed record DeviceCategoryDto(Guid Id, int Version, string Name, IReadOnlyList<string> Checklist, bool IsArchived, bool LoanerExempt = false)
 {
-    internal static DeviceCategoryDto From(DeviceCategory c) => new(c.Id, c.Version, c.Name, c.Checklist, c.IsArchived);
+    internal static DeviceCategoryDto From(DeviceCategory c) => new(c.Id, c.Version, c.Name, c.Checklist, c.IsArchived, c.LoanerExempt);
 }
 
 /// <summary><c>POST/PUT /api/v1/repair-settings/device-categories</c>: a name and the checklist lines. Version is required on update.</summary>
@@ -22,6 +23,9 @@ public sealed record DeviceCategoryInput
     public IReadOnlyList<string>? Checklist { get; init; }
 
     public int Version { get; init; }
+
+    /// <summary>Issue 6: excluded from the loaner duty; null leaves it as it is.</summary>
+    public bool? LoanerExempt { get; init; }
 }
 
 internal sealed class DeviceCategoryInputValidator : AbstractValidator<DeviceCategoryInput>
@@ -64,6 +68,11 @@ public sealed class ManageDeviceCategories(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureUniqueAsync(db, input.Name!, null, ct);
         var category = DeviceCategory.Create(input.Name!, input.Checklist ?? []);
+        if (input.LoanerExempt == true)
+        {
+            category.SetLoanerExempt(true, category.Version);
+        }
+
         db.Add(category);
         await db.SaveChangesAsync(ct);
         return DeviceCategoryDto.From(category);
@@ -76,6 +85,11 @@ public sealed class ManageDeviceCategories(
         var category = await db.Set<DeviceCategory>().GetByIdAsync(id, ct);
         await EnsureUniqueAsync(db, input.Name!, id, ct);
         category.Update(input.Name!, input.Checklist ?? [], input.Version);
+        if (input.LoanerExempt is { } exempt && exempt != category.LoanerExempt)
+        {
+            category.SetLoanerExempt(exempt, category.Version);
+        }
+
         await db.SaveChangesAsync(ct);
         return DeviceCategoryDto.From(category);
     }
