@@ -2762,17 +2762,17 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasDatabaseName("ix_repairs_loaner_issues_unit_id");
 
                     b.HasIndex(new[] { "ExpectedReturnOn", "Id" }, "ix_repairs_loaner_issues_out")
-                        .HasDatabaseName("ix_repairs_loaner_issues_expected_return_on_id")
+                        .HasDatabaseName("ix_repairs_loaner_issues_out")
                         .HasFilter("returned_at IS NULL");
 
                     b.HasIndex(new[] { "RepairId" }, "ux_repairs_loaner_issues_repair_out")
                         .IsUnique()
-                        .HasDatabaseName("ix_repairs_loaner_issues_repair_id1")
+                        .HasDatabaseName("ux_repairs_loaner_issues_repair_out")
                         .HasFilter("returned_at IS NULL");
 
                     b.HasIndex(new[] { "UnitId" }, "ux_repairs_loaner_issues_unit_out")
                         .IsUnique()
-                        .HasDatabaseName("ix_repairs_loaner_issues_unit_id1")
+                        .HasDatabaseName("ux_repairs_loaner_issues_unit_out")
                         .HasFilter("returned_at IS NULL");
 
                     b.ToTable("repairs_loaner_issues", (string)null);
@@ -3970,7 +3970,7 @@ namespace ServiceCenter.Data.Postgres.Migrations
 
                     b.HasIndex(new[] { "RepairId" }, "ux_repairs_third_party_lines_repair_out")
                         .IsUnique()
-                        .HasDatabaseName("ix_repairs_third_party_lines_repair_id1")
+                        .HasDatabaseName("ux_repairs_third_party_lines_repair_out")
                         .HasFilter("returned_at IS NULL");
 
                     b.ToTable("repairs_third_party_lines", (string)null);
@@ -4056,7 +4056,7 @@ namespace ServiceCenter.Data.Postgres.Migrations
                         .HasDatabaseName("ix_repairs_third_party_transfers_counterparty_id_sent_at");
 
                     b.HasIndex(new[] { "SentAt", "Id" }, "ix_repairs_third_party_transfers_open")
-                        .HasDatabaseName("ix_repairs_third_party_transfers_sent_at_id")
+                        .HasDatabaseName("ix_repairs_third_party_transfers_open")
                         .HasFilter("is_closed = FALSE");
 
                     b.ToTable("repairs_third_party_transfers", (string)null);

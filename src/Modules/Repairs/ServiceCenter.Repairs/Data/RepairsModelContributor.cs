@@ -204,9 +204,9 @@ internal sealed class RepairsModelContributor : IModelContributor
             b.HasIndex(x => x.UnitId);
 
             // One open loan per unit and per order: the database's last word when two desks issue the same unit at once.
-            b.HasIndex(x => x.UnitId, "ux_repairs_loaner_issues_unit_out").IsUnique().HasFilter("returned_at IS NULL");
-            b.HasIndex(x => x.RepairId, "ux_repairs_loaner_issues_repair_out").IsUnique().HasFilter("returned_at IS NULL");
-            b.HasIndex(x => new { x.ExpectedReturnOn, x.Id }, "ix_repairs_loaner_issues_out").HasFilter("returned_at IS NULL");
+            b.HasIndex(x => x.UnitId, "ux_repairs_loaner_issues_unit_out").HasDatabaseName("ux_repairs_loaner_issues_unit_out").IsUnique().HasFilter("returned_at IS NULL");
+            b.HasIndex(x => x.RepairId, "ux_repairs_loaner_issues_repair_out").HasDatabaseName("ux_repairs_loaner_issues_repair_out").IsUnique().HasFilter("returned_at IS NULL");
+            b.HasIndex(x => new { x.ExpectedReturnOn, x.Id }, "ix_repairs_loaner_issues_out").HasDatabaseName("ix_repairs_loaner_issues_out").HasFilter("returned_at IS NULL");
             b.HasOne<LoanerUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -247,7 +247,7 @@ internal sealed class RepairsModelContributor : IModelContributor
             b.Property(x => x.Comment).HasMaxLength(2000);
             b.HasIndex(x => x.Number).IsUnique();
             b.HasIndex(x => new { x.CounterpartyId, x.SentAt });
-            b.HasIndex(x => new { x.SentAt, x.Id }, "ix_repairs_third_party_transfers_open").HasFilter("is_closed = FALSE");
+            b.HasIndex(x => new { x.SentAt, x.Id }, "ix_repairs_third_party_transfers_open").HasDatabaseName("ix_repairs_third_party_transfers_open").HasFilter("is_closed = FALSE");
         });
 
         modelBuilder.Entity<ThirdPartyLine>(b =>
@@ -267,7 +267,7 @@ internal sealed class RepairsModelContributor : IModelContributor
             b.HasIndex(x => x.RepairId);
 
             // A device is at one third party at a time.
-            b.HasIndex(x => x.RepairId, "ux_repairs_third_party_lines_repair_out").IsUnique().HasFilter("returned_at IS NULL");
+            b.HasIndex(x => x.RepairId, "ux_repairs_third_party_lines_repair_out").HasDatabaseName("ux_repairs_third_party_lines_repair_out").IsUnique().HasFilter("returned_at IS NULL");
             b.HasOne<ThirdPartyTransfer>().WithMany().HasForeignKey(x => x.TransferId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<RepairOrder>().WithMany().HasForeignKey(x => x.RepairId).OnDelete(DeleteBehavior.Restrict);
         });

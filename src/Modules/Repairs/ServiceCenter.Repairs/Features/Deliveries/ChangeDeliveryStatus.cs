@@ -28,14 +28,12 @@ public sealed class ChangeDeliveryStatus(
     IDbContextFactory<AppDbContext> dbFactory,
     IValidator<DeliveryStatusInput> validator,
     ICatalogReader catalog,
-    StageGraphStore stages,
     IRepairMoney money,
     TakePayment takePayment,
     ReturnToClient returnToClient,
     AcceptDevices acceptDevices,
     PlanDelivery plan,
     IFileStore files,
-    IRepairMessages messages,
     ICurrentUser user,
     TimeProvider clock,
     IStringLocalizer<DeliveriesResource> l,
@@ -117,12 +115,9 @@ public sealed class ChangeDeliveryStatus(
         }
 
         var order = await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user).GetByIdAsync(repairId, ct);
-        var graph = await stages.ForBranchAsync(db, order.BranchId, ct);
-        order.EnsureReturnable(graph.Graph, messages);
-        if (order.LoanerOut)
-        {
-            throw new BusinessRuleException(LoanerErrors.LoanerOut, l["Error.LoanerOut", order.Number]);
-        }
+
+        // The hand-over's own checks (stage, loaner back, no part awaited) before the courier takes any money.
+        await returnToClient.CheckHandOverAsync(db, order, null, ct);
 
         var paid = (await money.PaymentsAsync(db, repairId, ct)).Paid();
         var due = order.TotalKopecks.Rubles() - paid - (paymentInput?.Amount ?? 0m);

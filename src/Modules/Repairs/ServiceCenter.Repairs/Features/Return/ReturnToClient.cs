@@ -24,6 +24,9 @@ namespace ServiceCenter.Repairs.Features.Return;
 /// <param name="LoanerOverrideReason">Issue 6: why the order is handed back while its loaner is still out (roles of <c>Policies.OverrideLoanerStop</c> only).</param>
 public sealed record ReturnInput(IReadOnlyList<ChecklistInput>? Checklist, string? Comment, bool AllowDebt = false, int? Version = null, string? LoanerOverrideReason = null);
 
+/// <summary>What <see cref="ReturnToClient.CheckHandOverAsync"/> found: the branch's graph, the loaner override (if any), the order's lines and parts.</summary>
+public sealed record HandOverCheck(BranchStages Graph, string? LoanerOverride, List<RepairLine> Lines, IReadOnlyDictionary<Guid, PartStock> Stock);
+
 /// <param name="WarrantyExtensionDays">For a goods warranty repair of a registered unit: the days the goods warranty was extended by (ЗоЗПП ст. 20 п. 3).</param>
 public sealed record ReturnResult(
     Guid Id, string Stage, int Version, decimal Total, decimal Paid, decimal Debt, DateOnly? WorkWarrantyUntil, int? WarrantyExtensionDays = null, DateOnly? GoodsWarrantyEndsOn = null);
@@ -67,24 +70,8 @@ public sealed class ReturnToClient(
         await validator.ValidateAndThrowAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.GetVisibleAsync(id, user, ct);
-        var graph = await stages.ForBranchAsync(db, order.BranchId, ct);
-
-        // An order not yet ready is refused as such, before anyone is told about money.
-        order.EnsureReturnable(graph.Graph, messages);
-
-        // Issue 6 (LOAN-02): the loaner must be back before the device goes, and before anyone talks about money.
-        var loanerOverride = await loanerStop.CheckAsync(db, order, input.LoanerOverrideReason, ct);
-        var lines = await db.Set<RepairLine>().Where(x => x.RepairId == id && !x.IsRemoved).ToListAsync(ct);
-
-        // Parts (issue 5): a repaired unit goes back with its reserved parts written off (they were fitted); a part
-        // still awaited means the repair is not done (409); returned unrepaired, everything held is given back.
-        var stock = await partStock.OfOrderAsync(db, id, ct);
+        var (graph, loanerOverride, lines, stock) = await CheckHandOverAsync(db, order, input.LoanerOverrideReason, ct);
         var unrepaired = order.Stage == StageCodes.Refused;
-        var awaited = stock.Values.Where(s => s.State == PartState.Needed).Select(s => lines.FirstOrDefault(x => x.Id == s.LineId)?.Name).OfType<string>().ToList();
-        if (!unrepaired && awaited.Count > 0)
-        {
-            throw partStock.AwaitedAtReturn(awaited);
-        }
         var paid = (await money.PaymentsAsync(db, id, ct)).Paid();
         var total = order.TotalKopecks.Rubles();
         var debt = total - paid;
@@ -165,6 +152,30 @@ public sealed class ReturnToClient(
         }
 
         return new ReturnResult(order.Id, order.Stage, order.Version, total, paid, Math.Max(debt, 0), order.WorkWarrantyUntil, order.WarrantyExtensionDays, order.GoodsWarrantyEndsOn);
+    }
+
+    /// <summary>
+    /// What must hold before the device goes back, checked before anyone talks about money (a courier's hand-over runs it
+    /// before he takes the payment): the order's stage leads to the client, its loaner is back (LOAN-02, unless an allowed
+    /// role overrides it with a reason), and no part is still awaited for a repaired unit (issue 5).
+    /// </summary>
+    public async Task<HandOverCheck> CheckHandOverAsync(AppDbContext db, RepairOrder order, string? loanerOverrideReason, CancellationToken ct)
+    {
+        var graph = await stages.ForBranchAsync(db, order.BranchId, ct);
+        order.EnsureReturnable(graph.Graph, messages);
+        var loanerOverride = await loanerStop.CheckAsync(db, order, loanerOverrideReason, ct);
+        var lines = await db.Set<RepairLine>().Where(x => x.RepairId == order.Id && !x.IsRemoved).ToListAsync(ct);
+
+        // A repaired unit goes back with its reserved parts written off (they were fitted); a part still awaited means the
+        // repair is not done; returned unrepaired, everything held is given back.
+        var stock = await partStock.OfOrderAsync(db, order.Id, ct);
+        var awaited = stock.Values.Where(s => s.State == PartState.Needed).Select(s => lines.FirstOrDefault(x => x.Id == s.LineId)?.Name).OfType<string>().ToList();
+        if (order.Stage != StageCodes.Refused && awaited.Count > 0)
+        {
+            throw partStock.AwaitedAtReturn(awaited);
+        }
+
+        return new HandOverCheck(graph, loanerOverride, lines, stock);
     }
 
     /// <summary>The lines as the warranty sees them: every work with its warranty days; each part with a serial with its item's months (or days).</summary>

@@ -349,16 +349,16 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 columns: new[] { "unit_id", "at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_repairs_loaner_issues_expected_return_on_id",
-                table: "repairs_loaner_issues",
-                columns: new[] { "expected_return_on", "id" },
-                filter: "returned_at IS NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_repairs_loaner_issues_number",
                 table: "repairs_loaner_issues",
                 column: "number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_repairs_loaner_issues_out",
+                table: "repairs_loaner_issues",
+                columns: new[] { "expected_return_on", "id" },
+                filter: "returned_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_repairs_loaner_issues_repair_id",
@@ -366,19 +366,19 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 column: "repair_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_repairs_loaner_issues_repair_id1",
+                name: "ix_repairs_loaner_issues_unit_id",
+                table: "repairs_loaner_issues",
+                column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_repairs_loaner_issues_repair_out",
                 table: "repairs_loaner_issues",
                 column: "repair_id",
                 unique: true,
                 filter: "returned_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_repairs_loaner_issues_unit_id",
-                table: "repairs_loaner_issues",
-                column: "unit_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_repairs_loaner_issues_unit_id1",
+                name: "ux_repairs_loaner_issues_unit_out",
                 table: "repairs_loaner_issues",
                 column: "unit_id",
                 unique: true,
@@ -411,16 +411,16 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 column: "repair_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_repairs_third_party_lines_repair_id1",
+                name: "ix_repairs_third_party_lines_transfer_id",
+                table: "repairs_third_party_lines",
+                column: "transfer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_repairs_third_party_lines_repair_out",
                 table: "repairs_third_party_lines",
                 column: "repair_id",
                 unique: true,
                 filter: "returned_at IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_repairs_third_party_lines_transfer_id",
-                table: "repairs_third_party_lines",
-                column: "transfer_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_repairs_third_party_transfers_counterparty_id_sent_at",
@@ -434,7 +434,7 @@ namespace ServiceCenter.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_repairs_third_party_transfers_sent_at_id",
+                name: "ix_repairs_third_party_transfers_open",
                 table: "repairs_third_party_transfers",
                 columns: new[] { "sent_at", "id" },
                 filter: "is_closed = FALSE");
