@@ -37,7 +37,7 @@ internal sealed class ProblemDetailsExceptionHandler(
                 Detail = l["Problem.ConcurrencyRace"],
                 Extensions = { ["code"] = "concurrency" },
             },
-            DbUpdateException u when IsUniqueViolation(u) => new ProblemDetails
+            DbUpdateException u when ServiceCenter.Data.UniqueViolation.Is(u) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = l["Problem.BusinessRule"],
@@ -75,16 +75,6 @@ internal sealed class ProblemDetailsExceptionHandler(
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>
-    /// A unique index refused a row another request inserted between our check and our save
-    /// (SQLite constraint 2067, PostgreSQL 23505): the same answer as the check would have given.
-    /// </summary>
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 
     private ValidationProblemDetails Validation(ValidationException v)
     {

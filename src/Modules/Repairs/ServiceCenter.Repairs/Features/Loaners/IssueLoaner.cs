@@ -103,7 +103,7 @@ public sealed class IssueLoaner(
         {
             throw new BusinessRuleException(LoanerErrors.AlreadyOut, l["Error.AlreadyOut", order.Number]);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && LoanerConflicts.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
             // One open loan per unit and per order (partial unique indexes): whichever the other desk took first.
             if (await ConflictAsync(unit.Id, order.Id, order.Number, ct) is not { } conflict)
@@ -167,13 +167,3 @@ public sealed class IssueLoaner(
     }
 }
 
-/// <summary>Recognises a unique-index violation (PostgreSQL 23505, SQLite "UNIQUE constraint failed") without the providers' types.</summary>
-internal static class LoanerConflicts
-{
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        System.Data.Common.DbException { SqlState: "23505" } => true,
-        { } inner => inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal),
-        _ => false,
-    };
-}

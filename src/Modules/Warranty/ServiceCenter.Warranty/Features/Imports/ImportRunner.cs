@@ -58,7 +58,7 @@ internal sealed partial class ImportRunner(
         {
             result = result with { State = ImportState.Failed, FailureCode = "interrupted" };
         }
-        catch (Exception e) when (IsUniqueViolation(e))
+        catch (Exception e) when (UniqueViolation.Is(e))
         {
             // A serial of the file was registered by someone else between the check and the copy: nothing was written.
             result = result with { State = ImportState.Failed, FailureCode = "duplicate_race" };
@@ -313,12 +313,6 @@ internal sealed partial class ImportRunner(
         }
     }
 
-    private static bool IsUniqueViolation(Exception e) => e switch
-    {
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
-        _ => e.InnerException is { } inner && IsUniqueViolation(inner),
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Serial import {ImportId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid importId);

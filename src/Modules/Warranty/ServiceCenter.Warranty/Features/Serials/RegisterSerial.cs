@@ -103,17 +103,6 @@ internal sealed class RegisterSerial(
     }
 }
 
-/// <summary>A unique index refused the row (SQLite constraint 2067, PostgreSQL 23505): on the serials table, the same serial of the same item.</summary>
-internal static class UniqueViolation
-{
-    public static bool Is(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
-}
-
 /// <summary><c>POST /api/v1/serials/{serial}/replace</c>: the unit was replaced by a new one (ЗоЗПП ст. 21 п. 2); the new one's term starts again.</summary>
 public sealed record ReplaceInput(string NewSerialNumber, Guid? NewItemId, DateOnly? On, Guid? ItemId);
 
