@@ -46,10 +46,11 @@ public sealed class DeliveryDaySheet(
             new TableColumn(l["DaySheet.Col.No"], 8, TextAlign.Center),
             new TableColumn(l["DaySheet.Col.Window"], 22),
             new TableColumn(l["DaySheet.Col.Kind"], 20),
-            new TableColumn(l["DaySheet.Col.Client"], 40),
+            new TableColumn(l["DaySheet.Col.Client"], 36),
             new TableColumn(l["DaySheet.Col.Phone"], 30),
-            new TableColumn(l["DaySheet.Col.Address"], 62),
-            new TableColumn(l["DaySheet.Col.Order"], 32),
+            new TableColumn(l["DaySheet.Col.Address"], 54),
+            // Wide enough for a number of the longest branch prefix (10 letters): МСКМСКМСКМ-2026-000001 on one line.
+            new TableColumn(l["DaySheet.Col.Order"], 44),
             new TableColumn(l["DaySheet.Col.ToCollect"], 24, TextAlign.Right),
             new TableColumn(l["DaySheet.Col.Signature"], 34));
         var n = 0;

@@ -48,10 +48,11 @@ public sealed class ThirdPartyWaybill(
 
         var table = new PdfTable(
             new TableColumn(l["Waybill.Col.No"], 7, TextAlign.Center),
-            new TableColumn(l["Waybill.Col.Order"], 35),
+            // Wide enough for an order number on one line whatever the branch's prefix letters.
+            new TableColumn(l["Waybill.Col.Order"], 40),
             new TableColumn(l["Waybill.Col.Device"], 35),
             new TableColumn(l["Waybill.Col.Serial"], 28),
-            new TableColumn(l["Waybill.Col.Defect"], 35),
+            new TableColumn(l["Waybill.Col.Defect"], 30),
             new TableColumn(l["Waybill.Col.Kit"], 22),
             new TableColumn(l["Waybill.Col.Value"], 18, TextAlign.Right));
         var n = 0;
