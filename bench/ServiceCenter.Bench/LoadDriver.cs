@@ -69,7 +69,7 @@ internal sealed class LoadDriver(HttpClient client, int requests, TimeSpan maxTi
             all.Length / wall.Elapsed.TotalSeconds);
     }
 
-    /// <summary>GETs one page (or one card) and returns its "total": how many rows matched (1 for a card).</summary>
+    /// <summary>GETs one page (or one card, or a whole list) and returns its "total": how many rows matched (1 for a card).</summary>
     private async Task<int> GetAsync(string url)
     {
         using var response = await client.GetAsync(url);
@@ -81,7 +81,12 @@ internal sealed class LoadDriver(HttpClient client, int requests, TimeSpan maxTi
 
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
-        return root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? root.GetProperty("total").GetInt32() : 1;
+        return root.ValueKind switch
+        {
+            // A whole list without paging (a courier's day): its length.
+            JsonValueKind.Array => root.GetArrayLength(),
+            _ => root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? root.GetProperty("total").GetInt32() : 1,
+        };
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

@@ -34,6 +34,30 @@ public sealed class SettlementApiTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task PaidForManyDocuments_InOneQuery_NetsRefundsPerDocument_AndLeavesOutDocumentsWithoutPayments()
+    {
+        var admin = await app.AdminAsync();
+        var (branch, _) = await CreateBranchAsync(admin);
+        var client = await CreateCounterpartyAsync(admin);
+        var (a, b, none) = (Repair(), Repair(), Repair());
+        await RecordAsync(app, Request(branch, client, a, 1000, kind: PaymentKind.Prepayment));
+        await RecordAsync(app, Request(branch, client, a, 500, PaymentMethod.Card));
+        await RecordAsync(app, Request(branch, client, b, 300));
+        await RecordAsync(app, Request(branch, client, b, 100, kind: PaymentKind.Refund));
+
+        var paid = await WithSettlementsAsync(app, (s, db) => s.PaidAsync(db, [a.Id, b.Id, none.Id], CancellationToken.None));
+
+        paid.Count.ShouldBe(2);
+        paid[a.Id].Rubles.ShouldBe(1500m);
+        paid[b.Id].Rubles.ShouldBe(200m);
+        paid.ContainsKey(none.Id).ShouldBeFalse();
+        foreach (var document in new[] { a, b })
+        {
+            (await WithSettlementsAsync(app, (s, db) => s.PaidAsync(db, document.Id, CancellationToken.None))).ShouldBe(paid[document.Id]);
+        }
+    }
+
+    [Fact]
     public async Task DocumentBalanceAndPaid_CountWhatIsAddedToTheContextButNotYetSaved()
     {
         var admin = await app.AdminAsync();

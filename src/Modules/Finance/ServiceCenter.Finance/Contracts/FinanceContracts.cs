@@ -75,4 +75,7 @@ public interface ISettlements
 
     /// <summary>Total paid for a document net of refunds (posted payments only); counts unsaved ones in <paramref name="db"/>.</summary>
     Task<Money> PaidAsync(AppDbContext db, Guid documentId, CancellationToken ct);
+
+    /// <summary>What <see cref="PaidAsync"/> says for many documents in one query (saved payments only); a document with none is left out.</summary>
+    Task<IReadOnlyDictionary<Guid, Money>> PaidAsync(AppDbContext db, IReadOnlyCollection<Guid> documentIds, CancellationToken ct);
 }

@@ -37,6 +37,26 @@ internal sealed class SettlementLedger(TimeProvider clock) : ISettlements
         return new Money(received - refunded + pending);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, Money>> PaidAsync(AppDbContext db, IReadOnlyCollection<Guid> documentIds, CancellationToken ct)
+    {
+        if (documentIds.Count == 0)
+        {
+            return new Dictionary<Guid, Money>();
+        }
+
+        var sums = await db.Set<Payment>().AsNoTracking()
+            .Where(p => documentIds.Contains(p.DocumentId) && p.Status == PaymentStatus.Posted)
+            .GroupBy(p => p.DocumentId)
+            .Select(g => new
+            {
+                DocumentId = g.Key,
+                Received = g.Where(p => p.Kind != PaymentKind.Refund).Sum(p => p.AmountKopecks),
+                Refunded = g.Where(p => p.Kind == PaymentKind.Refund).Sum(p => p.AmountKopecks),
+            })
+            .ToListAsync(ct);
+        return sums.ToDictionary(x => x.DocumentId, x => new Money(x.Received - x.Refunded));
+    }
+
     private void Add(AppDbContext db, SettlementDirection direction, Guid branchId, Guid counterpartyId, DocumentRef document, Money amount, string reason, DateTime? at)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
+using ServiceCenter.Finance.Contracts;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.SharedKernel.Domain;
@@ -15,7 +16,7 @@ public sealed class ListDeliveries(
     IDbContextFactory<AppDbContext> dbFactory,
     ICatalogReader catalog,
     ICatalogLookups lookups,
-    IRepairMoney money,
+    ISettlements money,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -119,7 +120,7 @@ public sealed class ListDeliveries(
     }
 
     /// <summary>Local day and window of each task; for an open dropoff the money due on its order (what the courier collects).</summary>
-    internal static async Task<IReadOnlyList<DeliveryDto>> ToDtosAsync(AppDbContext db, ICatalogReader catalog, IReadOnlyList<Delivery> rows, CancellationToken ct, IRepairMoney? money = null)
+    internal static async Task<IReadOnlyList<DeliveryDto>> ToDtosAsync(AppDbContext db, ICatalogReader catalog, IReadOnlyList<Delivery> rows, CancellationToken ct, ISettlements? money = null)
     {
         var zones = new Dictionary<Guid, string?>();
         foreach (var branchId in rows.Select(r => r.BranchId).Distinct())
@@ -127,14 +128,16 @@ public sealed class ListDeliveries(
             zones[branchId] = (await catalog.BranchAsync(db, branchId, ct))?.TimeZone;
         }
 
+        // What the courier is to collect for each open dropoff: the order's total less what is paid, in two queries for the whole day.
         var due = new Dictionary<Guid, decimal>();
         var dropoffOrders = rows.Where(r => r is { Kind: DeliveryKind.Dropoff, IsOpen: true, RepairId: not null }).Select(r => r.RepairId!.Value).Distinct().ToList();
         if (money is not null && dropoffOrders.Count > 0)
         {
             var totals = await db.Set<RepairOrder>().AsNoTracking().Where(o => dropoffOrders.Contains(o.Id)).Select(o => new { o.Id, o.TotalKopecks }).ToListAsync(ct);
+            var paid = await money.PaidAsync(db, dropoffOrders, ct);
             foreach (var o in totals)
             {
-                due[o.Id] = Math.Max(0m, o.TotalKopecks.Rubles() - (await money.PaymentsAsync(db, o.Id, ct)).Paid());
+                due[o.Id] = Math.Max(0m, o.TotalKopecks.Rubles() - paid.GetValueOrDefault(o.Id).Rubles);
             }
         }
 
