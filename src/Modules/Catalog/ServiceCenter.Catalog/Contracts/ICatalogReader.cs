@@ -31,6 +31,9 @@ public partial interface ICatalogReader
 
     Task<BranchInfo?> BranchAsync(AppDbContext db, Guid id, CancellationToken ct);
 
+    /// <summary>The time zone of each given branch in one query (lists that show rows of several branches in their local time).</summary>
+    Task<IReadOnlyDictionary<Guid, string?>> BranchZonesAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct);
+
     /// <summary>The first active branch of the given ones (all when null), by name: the shop's only branch in the common case.</summary>
     Task<Guid?> FirstBranchAsync(AppDbContext db, IReadOnlyCollection<Guid>? among, CancellationToken ct);
 

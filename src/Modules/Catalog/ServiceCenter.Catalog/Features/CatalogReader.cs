@@ -32,6 +32,14 @@ internal sealed partial class CatalogReader : ICatalogReader
             .Select(b => new BranchInfo(b.Id, b.Name, b.Prefix, b.TimeZone, b.Address, b.Phone, b.WorkingHours, b.IsArchived))
             .FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyDictionary<Guid, string?>> BranchZonesAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return wanted.Count == 0
+            ? new Dictionary<Guid, string?>()
+            : await db.Set<Branch>().AsNoTracking().Where(b => wanted.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => (string?)b.TimeZone, ct);
+    }
+
     public async Task<Guid?> FirstBranchAsync(AppDbContext db, IReadOnlyCollection<Guid>? among, CancellationToken ct) =>
         await db.Set<Branch>().AsNoTracking().Where(b => !b.IsArchived && (among == null || among.Contains(b.Id)))
             .OrderBy(b => b.Name).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);

@@ -26,7 +26,7 @@ public enum DeliveryStatus
 /// A courier task (DLV-01..03): where, when (a time window), who goes, the fee (a service line on the
 /// order), the money the courier collects (a cash receipt through Finance) and how it ended. Never deleted.
 /// </summary>
-public sealed class Delivery : VersionedEntity, IAuditable
+public sealed class Delivery : VersionedEntity, IAuditable, IBranchOwned
 {
     private Delivery()
     {

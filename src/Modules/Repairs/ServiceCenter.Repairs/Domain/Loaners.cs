@@ -35,7 +35,7 @@ public enum LoanerEventKind
 /// LoanerFund, lent to clients for the time of a repair. The use cases check the rules with the user's
 /// words (409 codes in <see cref="LoanerErrors"/>); the methods here only refuse impossible moves.
 /// </summary>
-public sealed class LoanerUnit : VersionedEntity, IAuditable
+public sealed class LoanerUnit : VersionedEntity, IAuditable, IBranchOwned
 {
     private LoanerUnit()
     {
@@ -149,7 +149,7 @@ public sealed class LoanerUnit : VersionedEntity, IAuditable
 /// One loan of a unit to a client against a repair order (LOAN-01..02): deposit, expected return,
 /// condition at issue and at return, what was refunded or charged. Never deleted.
 /// </summary>
-public sealed class LoanerIssue : VersionedEntity, IAuditable
+public sealed class LoanerIssue : VersionedEntity, IAuditable, IBranchOwned
 {
     private LoanerIssue()
     {
@@ -231,7 +231,10 @@ public sealed class LoanerIssue : VersionedEntity, IAuditable
         };
 
     /// <summary>Overdue on <paramref name="today"/> (the branch's local date): still out after the expected day.</summary>
-    public bool IsOverdue(DateOnly today) => IsOut && ExpectedReturnOn < today;
+    public bool IsOverdue(DateOnly today) => OverdueDays(today) > 0;
+
+    /// <summary>Days still out past the expected return on <paramref name="today"/>; 0 when back or not late.</summary>
+    public int OverdueDays(DateOnly today) => IsOut ? Math.Max(0, today.DayNumber - ExpectedReturnOn.DayNumber) : 0;
 
     public void RecordReturn(string? condition, bool damaged, Money charge, Money refund, DateTime now, Actor actor, int expectedVersion) => Edit(expectedVersion, () =>
     {

@@ -65,7 +65,7 @@ public sealed record ChecklistMark(string Text, bool? AtIntake, bool? AtReturn =
 /// A repair order (заказ-наряд): one device of one client from intake to return (REP-01..07).
 /// Money is in kopecks; the settlements themselves live in the Finance module.
 /// </summary>
-public sealed class RepairOrder : VersionedEntity, IAuditable
+public sealed class RepairOrder : VersionedEntity, IAuditable, IBranchOwned
 {
     /// <summary>The legal limit of a warranty repair (ЗоЗПП ст. 20 п. 1).</summary>
     public const int LegalWarrantyRepairDays = 45;

@@ -18,7 +18,7 @@ public enum ThirdPartyResult
 /// waybill, the expected return date and the agreed cost. Each device is a <see cref="ThirdPartyLine"/>;
 /// the transfer is closed when every line is back. Never deleted.
 /// </summary>
-public sealed class ThirdPartyTransfer : VersionedEntity, IAuditable
+public sealed class ThirdPartyTransfer : VersionedEntity, IAuditable, IBranchOwned
 {
     private ThirdPartyTransfer()
     {
@@ -77,7 +77,7 @@ public sealed class ThirdPartyTransfer : VersionedEntity, IAuditable
     /// <summary>Closes the transfer when the last device came back.</summary>
     public void CloseIfAllBack(IEnumerable<ThirdPartyLine> lines, DateTime now)
     {
-        if (!IsClosed && lines.All(l => l.ReturnedAt is not null))
+        if (!IsClosed && lines.All(l => l.IsBack))
         {
             IsClosed = true;
             ClosedAt = now;
@@ -105,7 +105,7 @@ public sealed class ThirdPartyLine : VersionedEntity, IAuditable
 
     public string? SerialNumber { get; private set; }
 
-    /// <summary>The order's stage before it left (the return moves it on from there unless told otherwise).</summary>
+    /// <summary>The order's stage before it left (shown on the waybill card; the return moves the order on by its result).</summary>
     public string StageBefore { get; private set; } = string.Empty;
 
     public DateTime? ReturnedAt { get; private set; }
@@ -164,7 +164,6 @@ public sealed class ThirdPartyLine : VersionedEntity, IAuditable
 /// <summary>Stable 409 codes of the third-party rules.</summary>
 public static class ThirdPartyErrors
 {
-    public const string NotThirdPartyCentre = "third_party.not_centre";
     public const string AlreadyThere = "third_party.already_there";
     public const string AlreadyBack = "third_party.already_back";
     public const string NotInTransfer = "third_party.not_in_transfer";

@@ -10,11 +10,12 @@ internal static class RepairContext
 {
     public static Actor Actor(this ICurrentUser user) => new(user.UserId, user.UserName);
 
-    /// <summary>Orders of branches the user may see (DESIGN §5).</summary>
-    public static IQueryable<RepairOrder> VisibleTo(this IQueryable<RepairOrder> query, ICurrentUser user)
+    /// <summary>Orders, loaners, waybills, deliveries… of the branches the user may see (DESIGN §5).</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, ICurrentUser user)
+        where T : class, IBranchOwned
     {
         var allowed = user.BranchIds;
-        return allowed is null ? query : query.Where(o => allowed.Contains(o.BranchId));
+        return allowed is null ? query : query.Where(x => allowed.Contains(x.BranchId));
     }
 
     public static Task<RepairOrder> GetVisibleAsync(this AppDbContext db, Guid id, ICurrentUser user, CancellationToken ct) =>
@@ -26,6 +27,11 @@ internal static class RepairContext
     /// <summary>The branch's calendar date now (a Moscow shop's "today" at 01:00 MSK is already the next UTC day minus three hours).</summary>
     public static DateOnly LocalToday(TimeProvider clock, string? timeZone) =>
         DateOnly.FromDateTime(LocalNow(clock.GetUtcNow().UtcDateTime, timeZone));
+
+    /// <summary>Each given branch's calendar date now, read in one query.</summary>
+    public static async Task<Dictionary<Guid, DateOnly>> LocalTodaysAsync(
+        this Catalog.Contracts.ICatalogReader catalog, AppDbContext db, TimeProvider clock, IEnumerable<Guid> branchIds, CancellationToken ct) =>
+        (await catalog.BranchZonesAsync(db, branchIds, ct)).ToDictionary(p => p.Key, p => LocalToday(clock, p.Value));
 
     public static DateTime LocalNow(DateTime utc, string? timeZone) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone(timeZone));
 

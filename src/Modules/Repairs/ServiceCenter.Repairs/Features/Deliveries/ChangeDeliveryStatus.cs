@@ -28,7 +28,6 @@ public sealed class ChangeDeliveryStatus(
     IDbContextFactory<AppDbContext> dbFactory,
     IValidator<DeliveryStatusInput> validator,
     ICatalogReader catalog,
-    IRepairMoney money,
     TakePayment takePayment,
     ReturnToClient returnToClient,
     AcceptDevices acceptDevices,
@@ -36,8 +35,7 @@ public sealed class ChangeDeliveryStatus(
     IFileStore files,
     ICurrentUser user,
     TimeProvider clock,
-    IStringLocalizer<DeliveriesResource> l,
-    IStringLocalizer<RepairsResource> r)
+    IStringLocalizer<DeliveriesResource> l)
 {
     public async Task<DeliveryStatusChanged> HandleAsync(Guid id, DeliveryStatusInput input, CancellationToken ct)
     {
@@ -116,15 +114,9 @@ public sealed class ChangeDeliveryStatus(
 
         var order = await db.Set<RepairOrder>().AsNoTracking().VisibleTo(user).GetByIdAsync(repairId, ct);
 
-        // The hand-over's own checks (stage, loaner back, no part awaited) before the courier takes any money.
-        await returnToClient.CheckHandOverAsync(db, order, null, ct);
-
-        var paid = (await money.PaymentsAsync(db, repairId, ct)).Paid();
-        var due = order.TotalKopecks.Rubles() - paid - (paymentInput?.Amount ?? 0m);
-        if (due > 0)
-        {
-            throw new BusinessRuleException(RepairErrors.MoneyDue, r["Error.MoneyDue", due.ToString("N2", CultureInfo.CurrentCulture)]);
-        }
+        // The hand-over's own checks (stage, loaner back, no part awaited, nothing due once the courier's payment is in)
+        // before he takes any money.
+        await returnToClient.CheckHandOverAsync(db, order, null, paymentInput?.Amount ?? 0m, allowDebt: false, ct);
 
         PaymentDto? payment = null;
         if (paymentInput is not null)

@@ -5,7 +5,7 @@ using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
 using ServiceCenter.Printing;
 using ServiceCenter.Repairs.Resources;
-using ServiceCenter.SharedKernel.Validation;
+using static ServiceCenter.Repairs.Features.Printing.PrintBlocks;
 
 namespace ServiceCenter.Repairs.Features.Deliveries;
 
@@ -60,7 +60,7 @@ public sealed class DeliveryDaySheet(
             var order = d.RepairNumber ?? d.DeviceDescription;
             var client = courierId is null && d.CourierName is not null ? $"{d.ClientName}\n({d.CourierName})" : d.ClientName;
             var note = d.Comment is null ? d.Address : $"{d.Address}\n{d.Comment}";
-            table.AddRow((++n).ToString(Ru), d.Window, kind, client, d.ClientPhone is null ? null : PhoneFormat.Display(d.ClientPhone), note, order,
+            table.AddRow((++n).ToString(Ru), d.Window, kind, client, Phone(d.ClientPhone), note, order,
                 d.ToCollect > 0 ? Amount(d.ToCollect) : "—", "\n\n");
         }
 
@@ -70,5 +70,4 @@ public sealed class DeliveryDaySheet(
         return form.ToBytes();
     }
 
-    private static string Amount(decimal amount) => amount.ToString("N2", Ru);
 }

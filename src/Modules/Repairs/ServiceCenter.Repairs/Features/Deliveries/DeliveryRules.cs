@@ -30,26 +30,20 @@ internal static class DeliveryRules
     public static string WindowText(DateTime fromUtc, DateTime toUtc, string? timeZone) =>
         string.Create(CultureInfo.InvariantCulture, $"{RepairContext.LocalNow(fromUtc, timeZone):HH:mm}–{RepairContext.LocalNow(toUtc, timeZone):HH:mm}");
 
-    /// <summary>Deliveries of the branches the user may see.</summary>
-    public static IQueryable<Delivery> VisibleTo(this IQueryable<Delivery> query, ICurrentUser user)
-    {
-        var allowed = user.BranchIds;
-        return allowed is null ? query : query.Where(d => allowed.Contains(d.BranchId));
-    }
 
     /// <summary>The users holding the role Courier.</summary>
     public static async Task<HashSet<Guid>> CourierUserIdsAsync(AppDbContext db, CancellationToken ct) =>
-        [.. await db.UserRoles.AsNoTracking()
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
-            .Where(x => x.Name == Roles.Courier)
-            .Select(x => x.UserId)
-            .ToListAsync(ct)];
+        [.. await Couriers(db).ToListAsync(ct)];
+
+    private static IQueryable<Guid> Couriers(AppDbContext db) =>
+        db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .Where(x => x.Name == Roles.Courier).Select(x => x.UserId);
 
     /// <summary>An active employee whose user is a courier, or null.</summary>
     public static async Task<EmployeeInfo?> CourierAsync(this ICatalogReader catalog, AppDbContext db, Guid employeeId, CancellationToken ct)
     {
         var found = (await catalog.EmployeesAsync(db, [employeeId], ct)).GetValueOrDefault(employeeId);
-        return found is { IsArchived: false, UserId: { } userId } && (await CourierUserIdsAsync(db, ct)).Contains(userId) ? found : null;
+        return found is { IsArchived: false, UserId: { } userId } && await Couriers(db).AnyAsync(id => id == userId, ct) ? found : null;
     }
 
     /// <summary>A planner touches any task; a courier only his own (409 <c>delivery.not_courier</c>).</summary>

@@ -122,11 +122,7 @@ public sealed class ListDeliveries(
     /// <summary>Local day and window of each task; for an open dropoff the money due on its order (what the courier collects).</summary>
     internal static async Task<IReadOnlyList<DeliveryDto>> ToDtosAsync(AppDbContext db, ICatalogReader catalog, IReadOnlyList<Delivery> rows, CancellationToken ct, ISettlements? money = null)
     {
-        var zones = new Dictionary<Guid, string?>();
-        foreach (var branchId in rows.Select(r => r.BranchId).Distinct())
-        {
-            zones[branchId] = (await catalog.BranchAsync(db, branchId, ct))?.TimeZone;
-        }
+        var zones = await catalog.BranchZonesAsync(db, rows.Select(r => r.BranchId), ct);
 
         // What the courier is to collect for each open dropoff: the order's total less what is paid, in two queries for the whole day.
         var due = new Dictionary<Guid, decimal>();

@@ -149,17 +149,10 @@ public sealed class PlanDelivery(
         var tasks = await db.Set<Delivery>().VisibleTo(user).Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         var errors = new List<ValidationFailure>();
         var courier = await CourierAsync(db, input.CourierId, errors, ct);
-        var zones = new Dictionary<Guid, string?>();
-        foreach (var d in tasks)
-        {
-            if (!zones.ContainsKey(d.BranchId))
-            {
-                zones[d.BranchId] = (await catalog.BranchAsync(db, d.BranchId, ct))?.TimeZone;
-            }
-        }
+        var zones = await catalog.BranchZonesAsync(db, tasks.Select(d => d.BranchId), ct);
 
         if (tasks.Count != ids.Count
-            || tasks.Any(d => DateOnly.FromDateTime(RepairContext.LocalNow(d.WindowFrom, zones[d.BranchId])) != input.Date)
+            || tasks.Any(d => DateOnly.FromDateTime(RepairContext.LocalNow(d.WindowFrom, zones.GetValueOrDefault(d.BranchId))) != input.Date)
             || (courier is not null && tasks.Any(d => d.BranchId != courier.BranchId)))
         {
             errors.Add(new ValidationFailure("ids", l["Validation.RouteTasks"]));

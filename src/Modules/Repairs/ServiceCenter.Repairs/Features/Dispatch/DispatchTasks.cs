@@ -93,11 +93,7 @@ public sealed class DispatchTasks(
             throw new ValidationException([new ValidationFailure("taskIds", l["Validation.TasksUnknown", string.Join(", ", missing)])]);
         }
 
-        var todays = new Dictionary<Guid, DateOnly>();
-        foreach (var branchId in tasks.Select(t => t.BranchId).Distinct())
-        {
-            todays[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone);
-        }
+        var todays = await catalog.LocalTodaysAsync(db, clock, tasks.Select(t => t.BranchId), ct);
 
         foreach (var t in tasks)
         {

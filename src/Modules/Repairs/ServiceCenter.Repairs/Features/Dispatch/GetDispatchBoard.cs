@@ -69,11 +69,7 @@ public sealed class GetDispatchBoard(
         var me = await catalog.EmployeesOfUserAsync(db, userId, ct);
         var ids = me.Select(e => e.Id).ToList();
         var rows = ids.Count == 0 ? [] : await OpenTasks(db).Where(x => x.Task.AssigneeId != null && ids.Contains(x.Task.AssigneeId.Value)).ToListAsync(ct);
-        var todays = new Dictionary<Guid, DateOnly>();
-        foreach (var branchId in rows.Select(r => r.Task.BranchId).Distinct())
-        {
-            todays[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone);
-        }
+        var todays = await catalog.LocalTodaysAsync(db, clock, rows.Select(r => r.Task.BranchId), ct);
 
         var cards = rows
             .OrderBy(r => r.Task.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Task.CreatedAt)

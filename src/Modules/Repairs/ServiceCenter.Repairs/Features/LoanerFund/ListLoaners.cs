@@ -24,16 +24,9 @@ public sealed class ListLoaners(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calendar = await CalendarAsync(db, query.BranchId, ct);
-        var overdue = OverduePredicate(calendar);
         var scope = Scope(db, query);
-        var openOverdue = db.Set<LoanerIssue>().Where(i => i.ReturnedAt == null).Where(overdue);
-
-        var byState = await scope.GroupBy(u => u.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Of(LoanerState s) => byState.Where(x => x.State == s).Sum(x => x.Count);
-        var overdueCount = await scope.CountAsync(u => u.State == LoanerState.Issued && openOverdue.Any(i => i.Id == u.CurrentIssueId), ct);
-        var counts = new LoanerCounts(
-            Of(LoanerState.Available) + Of(LoanerState.Issued) + Of(LoanerState.InCheck),
-            Of(LoanerState.Available), Of(LoanerState.Issued), overdueCount, Of(LoanerState.InCheck), Of(LoanerState.WrittenOff));
+        var openOverdue = OpenOverdue(db, calendar);
+        var counts = await CountsAsync(scope, openOverdue, ct);
 
         var filtered = query.State?.Trim() switch
         {
@@ -50,6 +43,27 @@ public sealed class ListLoaners(
         var units = await filtered.OrderBy(u => u.ItemName).ThenBy(u => u.SerialKey).ThenBy(u => u.Id)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new LoanerList(await RowsAsync(db, units, calendar, ct), total, counts);
+    }
+
+    /// <summary>The state chips' counts alone (<c>GET /loaners/counts</c>): no page is read.</summary>
+    public async Task<LoanerCounts> CountsAsync(Guid? branchId, string? search, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calendar = await CalendarAsync(db, branchId, ct);
+        return await CountsAsync(Scope(db, new Query(null, branchId, search)), OpenOverdue(db, calendar), ct);
+    }
+
+    private static IQueryable<LoanerIssue> OpenOverdue(AppDbContext db, LoanerCalendar calendar) =>
+        db.Set<LoanerIssue>().Where(i => i.ReturnedAt == null).Where(OverduePredicate(calendar));
+
+    private static async Task<LoanerCounts> CountsAsync(IQueryable<LoanerUnit> scope, IQueryable<LoanerIssue> openOverdue, CancellationToken ct)
+    {
+        var byState = await scope.GroupBy(u => u.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(LoanerState s) => byState.Where(x => x.State == s).Sum(x => x.Count);
+        var overdueCount = await scope.CountAsync(u => u.State == LoanerState.Issued && openOverdue.Any(i => i.Id == u.CurrentIssueId), ct);
+        return new LoanerCounts(
+            Of(LoanerState.Available) + Of(LoanerState.Issued) + Of(LoanerState.InCheck),
+            Of(LoanerState.Available), Of(LoanerState.Issued), overdueCount, Of(LoanerState.InCheck), Of(LoanerState.WrittenOff));
     }
 
     internal async Task<LoanerCalendar> CalendarAsync(AppDbContext db, Guid? branchId, CancellationToken ct) =>
@@ -95,23 +109,8 @@ public sealed class ListLoaners(
                 u.Id, u.ItemId, u.ItemName, u.SerialNumber, u.WarehouseId, warehouses.GetValueOrDefault(u.WarehouseId) ?? "—", u.BranchId, LoanerNames.Of(u.State),
                 issue is null ? null : new LoanerListIssue(
                     issue.Id, issue.Number, issue.RepairId, issue.RepairNumber, issue.ClientName, phones.GetValueOrDefault(issue.RepairId), issue.IssuedAt,
-                    issue.ExpectedReturnOn, issue.IsOut ? calendar.OverdueDays(issue.BranchId, issue.ExpectedReturnOn) : 0, issue.DepositKopecks.Rubles()));
+                    issue.ExpectedReturnOn, calendar.OverdueDays(issue), issue.DepositKopecks.Rubles()));
         })];
     }
 }
 
-/// <summary>Loaner units of branches the user may see (DESIGN §5).</summary>
-internal static class LoanerVisibility
-{
-    public static IQueryable<LoanerUnit> VisibleTo(this IQueryable<LoanerUnit> query, ICurrentUser user)
-    {
-        var allowed = user.BranchIds;
-        return allowed is null ? query : query.Where(u => allowed.Contains(u.BranchId));
-    }
-
-    public static IQueryable<LoanerIssue> VisibleTo(this IQueryable<LoanerIssue> query, ICurrentUser user)
-    {
-        var allowed = user.BranchIds;
-        return allowed is null ? query : query.Where(i => allowed.Contains(i.BranchId));
-    }
-}

@@ -73,12 +73,6 @@ public sealed class LoanerAnalysis(
             .Where(e => unitIds.Contains(e.UnitId) && (e.Kind == LoanerEventKind.Registered || e.Kind == LoanerEventKind.Restored || e.Kind == LoanerEventKind.WrittenOff))
             .Select(e => new { e.UnitId, e.Kind, e.At }).ToListAsync(ct);
         var calendar = await LoanerCalendar.LoadAsync(db, catalog, lookups, clock, [.. units.Select(u => u.BranchId).Concat(loans.Select(i => i.BranchId)).Distinct()], ct);
-        var zones = new Dictionary<Guid, string?>();
-        foreach (var id in loans.Where(i => i.IsOut).Select(i => i.BranchId).Distinct())
-        {
-            zones[id] = (await catalog.BranchAsync(db, id, ct))?.TimeZone;
-        }
-
         var open = loans.Where(i => i.IsOut).ToList();
         var repairIds = open.Select(i => i.RepairId).Distinct().ToList();
         var phones = await db.Set<RepairOrder>().AsNoTracking().Where(o => repairIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ClientPhone, ct);
@@ -86,10 +80,10 @@ public sealed class LoanerAnalysis(
         var outRows = open.Where(i => unitById.ContainsKey(i.UnitId)).OrderBy(i => i.ExpectedReturnOn).ThenBy(i => i.IssuedAt).Select(i =>
         {
             var unit = unitById[i.UnitId];
-            var issuedOn = DateOnly.FromDateTime(RepairContext.LocalNow(i.IssuedAt, zones.GetValueOrDefault(i.BranchId)));
+            var issuedOn = calendar.DateOf(i.BranchId, i.IssuedAt);
             return new LoanerOutRow(
                 unit.Id, unit.ItemName, unit.SerialNumber, i.Id, i.Number, i.ClientName, phones.GetValueOrDefault(i.RepairId), i.RepairId, i.RepairNumber, i.IssuedAt,
-                Math.Max(0, calendar.TodayOf(i.BranchId).DayNumber - issuedOn.DayNumber), i.ExpectedReturnOn, calendar.OverdueDays(i.BranchId, i.ExpectedReturnOn),
+                Math.Max(0, calendar.TodayOf(i.BranchId).DayNumber - issuedOn.DayNumber), i.ExpectedReturnOn, calendar.OverdueDays(i),
                 i.DepositKopecks.Rubles());
         }).ToList();
 

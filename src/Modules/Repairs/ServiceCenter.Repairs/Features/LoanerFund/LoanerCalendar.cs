@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
+using ServiceCenter.Repairs.Domain;
 
 namespace ServiceCenter.Repairs.Features.LoanerFund;
 
@@ -11,11 +12,13 @@ namespace ServiceCenter.Repairs.Features.LoanerFund;
 internal sealed class LoanerCalendar
 {
     private readonly Dictionary<Guid, DateOnly> _today;
+    private readonly IReadOnlyDictionary<Guid, string?> _zones;
     private readonly DateOnly _fallback;
 
-    private LoanerCalendar(Dictionary<Guid, DateOnly> today, DateOnly fallback)
+    private LoanerCalendar(Dictionary<Guid, DateOnly> today, IReadOnlyDictionary<Guid, string?> zones, DateOnly fallback)
     {
         _today = today;
+        _zones = zones;
         _fallback = fallback;
     }
 
@@ -24,19 +27,18 @@ internal sealed class LoanerCalendar
         AppDbContext db, ICatalogReader catalog, ICatalogLookups lookups, TimeProvider clock, IReadOnlyCollection<Guid>? branchIds, CancellationToken ct)
     {
         var ids = branchIds is { } given ? [.. given] : await lookups.BranchRefs(db).Select(b => b.Id).ToListAsync(ct);
-        var today = new Dictionary<Guid, DateOnly>();
-        foreach (var id in ids.Distinct())
-        {
-            today[id] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, id, ct))?.TimeZone);
-        }
-
-        return new LoanerCalendar(today, RepairContext.LocalToday(clock, null));
+        var zones = await catalog.BranchZonesAsync(db, ids, ct);
+        var today = zones.ToDictionary(p => p.Key, p => RepairContext.LocalToday(clock, p.Value));
+        return new LoanerCalendar(today, zones, RepairContext.LocalToday(clock, null));
     }
 
     public DateOnly TodayOf(Guid branchId) => _today.TryGetValue(branchId, out var d) ? d : _fallback;
 
-    /// <summary>Days past the expected return on the branch's today; 0 when not late.</summary>
-    public int OverdueDays(Guid branchId, DateOnly expected) => Math.Max(0, TodayOf(branchId).DayNumber - expected.DayNumber);
+    /// <summary>The branch's calendar date at a moment (UTC).</summary>
+    public DateOnly DateOf(Guid branchId, DateTime utc) => DateOnly.FromDateTime(RepairContext.LocalNow(utc, _zones.GetValueOrDefault(branchId)));
+
+    /// <summary>Days the loan is past its expected return on its branch's today; 0 when back or not late.</summary>
+    public int OverdueDays(LoanerIssue issue) => issue.OverdueDays(TodayOf(issue.BranchId));
 
     /// <summary>
     /// The earliest of the branches' dates, and the branches already on a later date: on Earth the branches' calendars

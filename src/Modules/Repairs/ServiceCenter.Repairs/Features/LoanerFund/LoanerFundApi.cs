@@ -42,7 +42,7 @@ internal static class LoanerFundApi
             .WithName("ListLoaners");
 
         list.MapGet("/counts", async Task<Ok<LoanerCounts>> (Guid? branchId, string? search, ListLoaners handler, CancellationToken ct) =>
-            TypedResults.Ok((await handler.HandleAsync(new ListLoaners.Query(null, branchId, search, 1, 1), ct)).Counts));
+            TypedResults.Ok(await handler.CountsAsync(branchId, search, ct)));
 
         var reports = api.MapGroup("/reports/loaners").WithTags("Reports").RequireAuthorization(Policies.Staff);
         reports.MapGet("/", async Task<Ok<LoanerAnalysisReport>> (DateOnly? from, DateOnly? to, Guid? branchId, LoanerAnalysis handler, CancellationToken ct) =>

@@ -53,13 +53,9 @@ public sealed class LoanerReminders(
             return 0;
         }
 
-        var today = new Dictionary<Guid, DateOnly>();
-        foreach (var branchId in candidates.Select(i => i.BranchId).Distinct())
-        {
-            today[branchId] = RepairContext.LocalToday(clock, (await catalog.BranchAsync(db, branchId, ct))?.TimeZone);
-        }
-
-        var due = candidates.Where(i => i.IsOverdue(today[i.BranchId])).ToList();
+        var todays = await catalog.LocalTodaysAsync(db, clock, candidates.Select(i => i.BranchId), ct);
+        DateOnly TodayOf(LoanerIssue i) => todays.TryGetValue(i.BranchId, out var d) ? d : RepairContext.LocalToday(clock, null);
+        var due = candidates.Where(i => i.IsOverdue(TodayOf(i))).ToList();
         if (due.Count == 0)
         {
             return 0;
@@ -80,7 +76,7 @@ public sealed class LoanerReminders(
                     phones.GetValueOrDefault(issue.RepairId) ?? "—",
                     issue.RepairNumber,
                     issue.ExpectedReturnOn.ToString("d", Russian),
-                    today[issue.BranchId].DayNumber - issue.ExpectedReturnOn.DayNumber].Value;
+                    issue.OverdueDays(TodayOf(issue))].Value;
                 NotificationStore.Add(db, userId, text, $"/repairs/{issue.RepairId}", now);
             }
 

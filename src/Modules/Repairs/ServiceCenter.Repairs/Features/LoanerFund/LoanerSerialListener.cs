@@ -24,7 +24,8 @@ public sealed class LoanerSerialListener(
     public async Task SerialsMovedAsync(AppDbContext db, IReadOnlyList<SerialMove> moves, CancellationToken ct)
     {
         var warehouseIds = moves.SelectMany(m => new[] { m.FromWarehouseId, m.ToWarehouseId }).OfType<Guid>().Distinct().ToList();
-        var funds = await lookups.WarehouseRefs(db).Where(w => warehouseIds.Contains(w.Id) && w.Kind == WarehouseKind.LoanerFund).ToDictionaryAsync(w => w.Id, ct);
+        var warehouses = await lookups.WarehouseRefs(db).Where(w => warehouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var funds = warehouses.Values.Where(w => w.Kind == WarehouseKind.LoanerFund).ToDictionary(w => w.Id);
         bool IsFund(Guid? id) => id is { } w && funds.ContainsKey(w);
 
         var relevant = moves.Where(m => IsFund(m.FromWarehouseId) || IsFund(m.ToWarehouseId)).ToList();
@@ -66,7 +67,7 @@ public sealed class LoanerSerialListener(
             }
 
             var reason = move.ToWarehouseId is { } to
-                ? l["Note.MovedOut", move.DocumentNumber, await lookups.WarehouseRefs(db).Where(w => w.Id == to).Select(w => w.Name).FirstOrDefaultAsync(ct) ?? "—"].Value
+                ? l["Note.MovedOut", move.DocumentNumber, warehouses.GetValueOrDefault(to)?.Name ?? "—"].Value
                 : l["Note.LeftStock", move.DocumentNumber].Value;
             LoanerFundBook.WriteOff(db, unit, reason, move.DocumentNumber, actor, now, unit.Version);
         }

@@ -111,5 +111,5 @@ public sealed class LoanerUnits(
     internal static LoanerLoanDto ToDto(LoanerIssue i, DateOnly today) =>
         new(i.Id, i.Number, i.RepairId, i.RepairNumber, i.ClientName, i.IssuedAt, i.IssuedByName, i.ExpectedReturnOn, i.ReturnedAt, i.ReturnedByName,
             i.DepositKopecks.Rubles(), i.ChargeKopecks.Rubles(), i.RefundKopecks.Rubles(), i.IssueCondition, i.ReturnCondition, i.Damaged,
-            i.IsOut ? Math.Max(0, today.DayNumber - i.ExpectedReturnOn.DayNumber) : 0);
+            i.OverdueDays(today));
 }

@@ -7,6 +7,7 @@ using ServiceCenter.Printing;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Resources;
 using ServiceCenter.SharedKernel.Domain;
+using static ServiceCenter.Repairs.Features.Printing.PrintBlocks;
 
 namespace ServiceCenter.Repairs.Features.Loaners;
 
@@ -20,7 +21,8 @@ internal sealed class LoanerAgreement(
     IDbContextFactory<AppDbContext> dbFactory,
     LoanerPhotos access,
     ICatalogReader catalog,
-    IStringLocalizer<LoanersResource> l)
+    IStringLocalizer<LoanersResource> l,
+    IStringLocalizer<PrintResource> p)
 {
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
 
@@ -38,12 +40,7 @@ internal sealed class LoanerAgreement(
         form.PageNumbers(l["Agreement.PageOf"]);
         form.Title(l["Agreement.Title", issue.Number]);
         form.Paragraph(l["Agreement.Dated", issuedOn.ToString("dd.MM.yyyy", Ru)], size: 9);
-        form.Fields([
-            (l["Agreement.Executor"], organisation is null ? null : l["Agreement.ExecutorLine", organisation.Name, organisation.Inn ?? "—", organisation.Ogrn ?? "—"].Value),
-            (l["Agreement.Address"], branch?.Address ?? organisation?.Address),
-            (l["Agreement.Phone"], Phone(branch?.Phone ?? organisation?.Phone)),
-        ], size: 9);
-        form.Rule();
+        form.Requisites(p, organisation, branch);
         form.Fields([
             (l["Agreement.Client"], order.ClientName),
             (l["Agreement.ClientPhone"], Phone(order.ClientPhone)),
@@ -82,6 +79,4 @@ internal sealed class LoanerAgreement(
 
         return form.ToBytes();
     }
-
-    private static string? Phone(string? e164) => e164 is null ? null : SharedKernel.Validation.PhoneFormat.Display(e164);
 }

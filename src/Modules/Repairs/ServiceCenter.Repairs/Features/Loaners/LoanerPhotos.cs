@@ -66,16 +66,8 @@ internal sealed class LoanerPhotos(
     }
 
     /// <summary>The loan if the user may see its order (DESIGN §5), else 404.</summary>
-    internal async Task<LoanerIssue> VisibleIssueAsync(AppDbContext db, Guid issueId, CancellationToken ct)
-    {
-        var issue = await db.Set<LoanerIssue>().AsNoTracking().GetByIdAsync(issueId, ct);
-        if (user.BranchIds is { } allowed && !allowed.Contains(issue.BranchId))
-        {
-            throw new NotFoundException(nameof(LoanerIssue), issueId);
-        }
-
-        return issue;
-    }
+    internal Task<LoanerIssue> VisibleIssueAsync(AppDbContext db, Guid issueId, CancellationToken ct) =>
+        db.Set<LoanerIssue>().AsNoTracking().VisibleTo(user).GetByIdAsync(issueId, ct);
 
     private static LoanerPhotoDto ToDto(LoanerPhoto p) => new(p.Id, p.IssueId, p.Moment, p.At, p.UserName);
 }

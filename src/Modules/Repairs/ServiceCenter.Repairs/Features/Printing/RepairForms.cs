@@ -7,6 +7,7 @@ using ServiceCenter.Printing;
 using ServiceCenter.Repairs.Domain;
 using ServiceCenter.Repairs.Features.Orders;
 using ServiceCenter.Repairs.Resources;
+using static ServiceCenter.Repairs.Features.Printing.PrintBlocks;
 
 namespace ServiceCenter.Repairs.Features.Printing;
 
@@ -57,7 +58,7 @@ public sealed class RepairForms(
         form.PageNumbers(l["Print.PageOf"]);
         form.QrAt(new Box(170, 12, 28, 28), StatusLink(statusUrl, first.Number));
         form.Title(orders.Count == 1 ? l["Receipt.Title", first.Number] : l["Receipt.TitleMany", Local(first.AcceptedAt, branch).ToString("dd.MM.yyyy", Ru), orders.Count]);
-        Executor(form, organisation, branch);
+        form.Requisites(l, organisation, branch);
         form.Fields([
             (l["Print.Client"], client?.Name ?? first.ClientName),
             (l["Print.ClientPhone"], Phone(first.ClientPhone)),
@@ -106,7 +107,7 @@ public sealed class RepairForms(
         var refused = o.History.Any(h => h.To == StageCodes.Refused);
         using var form = new PdfForm(PageSetup.A4, l["ReturnAct.Title", o.Number]);
         form.PageNumbers(l["Print.PageOf"]).Title(l["ReturnAct.Title", o.Number]);
-        Executor(form, organisation, branch);
+        form.Requisites(l, organisation, branch);
         var accepted = Local(o.AcceptedAt, branch).ToString("dd.MM.yyyy", Ru);
         var returned = o.IssuedAt is { } issued ? Local(issued, branch).ToString("dd.MM.yyyy", Ru) : l["ReturnAct.NotYetReturned"].Value;
         form.Fields([
@@ -178,7 +179,7 @@ public sealed class RepairForms(
         var from = DateOnly.FromDateTime(Local(o.IssuedAt ?? clock.GetUtcNow().UtcDateTime, branch));
         using var form = new PdfForm(PageSetup.A4, l["WarrantyCard.Title", o.Number]);
         form.Title(l["WarrantyCard.Title", o.Number]);
-        Executor(form, organisation, branch);
+        form.Requisites(l, organisation, branch);
         form.Fields([
             (l["Print.Client"], o.ClientName),
             (l["Print.Device"], o.DeviceName),
@@ -260,23 +261,10 @@ public sealed class RepairForms(
         return (order, await catalog.BranchAsync(db, order.BranchId, ct), await catalog.OrganisationAsync(db, ct), await catalog.ClientAsync(db, order.CounterpartyId, ct));
     }
 
-    private void Executor(PdfForm form, OrganisationInfo? organisation, BranchInfo? branch)
-    {
-        form.Fields([
-            (l["Print.Executor"], organisation is null ? null : l["Print.ExecutorLine", organisation.Name, organisation.Inn ?? "—", organisation.Ogrn ?? "—"].Value),
-            (l["Print.Address"], branch?.Address ?? organisation?.Address),
-            (l["Print.Phone"], Phone(branch?.Phone ?? organisation?.Phone)),
-        ], size: 9);
-        form.Rule();
-    }
 
     private static DateTime Local(DateTime utc, BranchInfo? branch) => RepairContext.LocalNow(utc, branch?.TimeZone);
 
-    private static string? Phone(string? e164) => e164 is null ? null : SharedKernel.Validation.PhoneFormat.Display(e164);
-
     private string? Rub(decimal? amount) => amount is null ? null : $"{Amount(amount.Value)} {l["Print.Rub"]}";
-
-    private static string Amount(decimal amount) => amount.ToString("N2", Ru);
 
     private string YesNo(bool? value) => value switch { true => l["Print.Yes"], false => l["Print.No"], _ => l["Print.NotChecked"] };
 }

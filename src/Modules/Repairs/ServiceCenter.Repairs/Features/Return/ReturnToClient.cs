@@ -24,8 +24,12 @@ namespace ServiceCenter.Repairs.Features.Return;
 /// <param name="LoanerOverrideReason">Issue 6: why the order is handed back while its loaner is still out (roles of <c>Policies.OverrideLoanerStop</c> only).</param>
 public sealed record ReturnInput(IReadOnlyList<ChecklistInput>? Checklist, string? Comment, bool AllowDebt = false, int? Version = null, string? LoanerOverrideReason = null);
 
-/// <summary>What <see cref="ReturnToClient.CheckHandOverAsync"/> found: the branch's graph, the loaner override (if any), the order's lines and parts.</summary>
-public sealed record HandOverCheck(BranchStages Graph, string? LoanerOverride, List<RepairLine> Lines, IReadOnlyDictionary<Guid, PartStock> Stock);
+/// <summary>
+/// What <see cref="ReturnToClient.CheckHandOverAsync"/> found: the branch's graph, the loaner override (if any), the order's lines and
+/// parts, what is paid and what is still due (a debt allowed, or &lt;= 0).
+/// </summary>
+public sealed record HandOverCheck(
+    BranchStages Graph, string? LoanerOverride, List<RepairLine> Lines, IReadOnlyDictionary<Guid, PartStock> Stock, decimal Paid, decimal Debt);
 
 /// <param name="WarrantyExtensionDays">For a goods warranty repair of a registered unit: the days the goods warranty was extended by (ЗоЗПП ст. 20 п. 3).</param>
 public sealed record ReturnResult(
@@ -70,16 +74,10 @@ public sealed class ReturnToClient(
         await validator.ValidateAndThrowAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.GetVisibleAsync(id, user, ct);
-        var (graph, loanerOverride, lines, stock) = await CheckHandOverAsync(db, order, input.LoanerOverrideReason, ct);
+        var (graph, loanerOverride, lines, stock, paid, debt) = await CheckHandOverAsync(db, order, input.LoanerOverrideReason, 0m, input.AllowDebt, ct);
         var unrepaired = order.Stage == StageCodes.Refused;
-        var paid = (await money.PaymentsAsync(db, id, ct)).Paid();
         var total = order.TotalKopecks.Rubles();
-        var debt = total - paid;
         var withDebt = debt > 0;
-        if (withDebt && !(input.AllowDebt && Policies.RolesByPolicy[Policies.IssueWithDebt].Any(user.IsInRole)))
-        {
-            throw new BusinessRuleException(RepairErrors.MoneyDue, l["Error.MoneyDue", debt.ToString("N2", CultureInfo.CurrentCulture)]);
-        }
 
         var branch = await catalog.BranchAsync(db, order.BranchId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -157,9 +155,11 @@ public sealed class ReturnToClient(
     /// <summary>
     /// What must hold before the device goes back, checked before anyone talks about money (a courier's hand-over runs it
     /// before he takes the payment): the order's stage leads to the client, its loaner is back (LOAN-02, unless an allowed
-    /// role overrides it with a reason), and no part is still awaited for a repaired unit (issue 5).
+    /// role overrides it with a reason), no part is still awaited for a repaired unit (issue 5), and nothing is due once
+    /// <paramref name="paying"/> is paid (409 <c>repair.money_due</c>) unless the user may issue with a debt and says so.
     /// </summary>
-    public async Task<HandOverCheck> CheckHandOverAsync(AppDbContext db, RepairOrder order, string? loanerOverrideReason, CancellationToken ct)
+    public async Task<HandOverCheck> CheckHandOverAsync(
+        AppDbContext db, RepairOrder order, string? loanerOverrideReason, decimal paying, bool allowDebt, CancellationToken ct)
     {
         var graph = await stages.ForBranchAsync(db, order.BranchId, ct);
         order.EnsureReturnable(graph.Graph, messages);
@@ -175,7 +175,14 @@ public sealed class ReturnToClient(
             throw partStock.AwaitedAtReturn(awaited);
         }
 
-        return new HandOverCheck(graph, loanerOverride, lines, stock);
+        var paid = (await money.PaymentsAsync(db, order.Id, ct)).Paid();
+        var debt = order.TotalKopecks.Rubles() - paid - paying;
+        if (debt > 0 && !(allowDebt && Policies.RolesByPolicy[Policies.IssueWithDebt].Any(user.IsInRole)))
+        {
+            throw new BusinessRuleException(RepairErrors.MoneyDue, l["Error.MoneyDue", debt.ToString("N2", CultureInfo.CurrentCulture)]);
+        }
+
+        return new HandOverCheck(graph, loanerOverride, lines, stock, paid, debt);
     }
 
     /// <summary>The lines as the warranty sees them: every work with its warranty days; each part with a serial with its item's months (or days).</summary>

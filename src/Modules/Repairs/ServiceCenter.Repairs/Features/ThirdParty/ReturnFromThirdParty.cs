@@ -121,12 +121,3 @@ public sealed class ReturnFromThirdParty(
     }
 }
 
-internal static class ThirdPartyVisibility
-{
-    /// <summary>Transfers of branches the user may see (DESIGN §5).</summary>
-    public static IQueryable<ThirdPartyTransfer> VisibleTo(this IQueryable<ThirdPartyTransfer> query, ICurrentUser user)
-    {
-        var allowed = user.BranchIds;
-        return allowed is null ? query : query.Where(t => allowed.Contains(t.BranchId));
-    }
-}

@@ -5,6 +5,7 @@ using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
 using ServiceCenter.Printing;
 using ServiceCenter.Repairs.Domain;
+using ServiceCenter.Repairs.Features.Printing;
 using ServiceCenter.Repairs.Resources;
 
 namespace ServiceCenter.Repairs.Features.ThirdParty;
@@ -38,21 +39,17 @@ public sealed class ThirdPartyWaybill(
 
         using var form = new PdfForm(PageSetup.A4, l["Waybill.Title", t.Number, sentOn]);
         form.PageNumbers(p["Print.PageOf"]).Title(l["Waybill.Title", t.Number, sentOn]);
-        form.Fields([
-            (l["Waybill.Sender"], organisation is null ? null : p["Print.ExecutorLine", organisation.Name, organisation.Inn ?? "—", organisation.Ogrn ?? "—"].Value),
-            (p["Print.Address"], branch?.Address ?? organisation?.Address),
-            (p["Print.Phone"], Phone(branch?.Phone ?? organisation?.Phone)),
-            (l["Waybill.Receiver"], centre?.Inn is { } inn ? l["Waybill.CentreLine", t.CounterpartyName, inn].Value : t.CounterpartyName),
-        ], labelWidthMm: 45, size: 9);
-        form.Rule().Space(2);
+        form.Requisites(p, organisation, branch, l["Waybill.Sender"],
+            [(l["Waybill.Receiver"], centre?.Inn is { } inn ? l["Waybill.CentreLine", t.CounterpartyName, inn].Value : t.CounterpartyName)], labelWidthMm: 45)
+            .Space(2);
 
         var table = new PdfTable(
             new TableColumn(l["Waybill.Col.No"], 7, TextAlign.Center),
             // Wide enough for an order number on one line whatever the branch's prefix letters.
             new TableColumn(l["Waybill.Col.Order"], 40),
             new TableColumn(l["Waybill.Col.Device"], 35),
-            new TableColumn(l["Waybill.Col.Serial"], 28),
-            new TableColumn(l["Waybill.Col.Defect"], 30),
+            new TableColumn(l["Waybill.Col.Serial"], 31),
+            new TableColumn(l["Waybill.Col.Defect"], 27),
             new TableColumn(l["Waybill.Col.Kit"], 22),
             new TableColumn(l["Waybill.Col.Value"], 18, TextAlign.Right));
         var n = 0;
@@ -78,7 +75,5 @@ public sealed class ThirdPartyWaybill(
         return form.ToBytes();
     }
 
-    private static string? Phone(string? e164) => e164 is null ? null : SharedKernel.Validation.PhoneFormat.Display(e164);
-
-    private static string Amount(long kopecks) => (kopecks / 100m).ToString("N2", Ru);
+    private static string Amount(long kopecks) => PrintBlocks.Amount(kopecks / 100m);
 }
