@@ -51,9 +51,11 @@ export function attach(root) {
     }
 }
 
+// A focus request can reach the browser after the user (or a scanner) has already started typing into that very field,
+// e.g. a second render after a pick; selecting its text then would let the next key replace what was typed.
 export function focus(selector) {
     const el = document.querySelector(selector);
-    if (el) {
+    if (el && el !== document.activeElement) {
         el.focus();
         if (el instanceof HTMLInputElement && el.type !== 'checkbox') {
             el.select();
