@@ -77,6 +77,10 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
             ],
         });
         Browser.SetDefaultTimeout(20_000);
+
+        // A full page load (a save that navigates, a link to a card) renders the page on the server first; with the whole
+        // suite's browsers, hosts and databases on two cores that has taken more than 20 s in clean-clone runs.
+        Browser.SetDefaultNavigationTimeout(60_000);
     }
 
     /// <summary>Opens a page and waits until the Blazor circuit is interactive (clicks before that do nothing).</summary>

@@ -42,8 +42,7 @@ public sealed class ItemJourneyTests(E2EHost host) : IClassFixture<E2EHost>
         // Correct it: saved, the card opens on its own address.
         await page.GetByLabel("Гарантия на работы, дней").FillAsync("180");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
-        // The save and the navigation that follows it can take long on a loaded CI machine (as in OrganisationJourneyTests).
-        await page.WaitForURLAsync(url => !url.EndsWith("/new", StringComparison.Ordinal) && url.Contains("/items/", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(url => !url.EndsWith("/new", StringComparison.Ordinal) && url.Contains("/items/", StringComparison.Ordinal));
         await E2EHost.WaitInteractiveAsync(page);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Капитальный ремонт двигателя Д-245" }).WaitForAsync();
         await Assertions.Expect(page.GetByLabel("Цена")).ToHaveValueAsync(new Regex(@"^48\s500,50$"));

@@ -45,7 +45,7 @@ public sealed class LoanerFundJourneyTests(E2EHost host) : IClassFixture<E2EHost
         // A scan into the search field opens the unit's card.
         await page.Locator("#loaner-search").FillAsync(serial.ToLowerInvariant());
         await page.Locator("#loaner-search").PressAsync("Enter");
-        await page.WaitForURLAsync("**/loaners/*-*", new() { Timeout = 60_000 });
+        await page.WaitForURLAsync("**/loaners/*-*");
         await E2EHost.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(serial, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("unit-state")).ToHaveTextAsync("Доступен");

@@ -43,9 +43,8 @@ public sealed class OrganisationJourneyTests(E2EHost host) : IClassFixture<E2EHo
         await page.GetByLabel("Часы работы").FillAsync("Пн–Пт 09:00–19:00");
         await Shot(page, "branch-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
-        // The navigation after saving a branch has taken over 20 s on a loaded machine.
         await page.WaitForURLAsync(
-            url => !url.EndsWith("/new", StringComparison.Ordinal) && url.Contains("/settings/branches/", StringComparison.Ordinal), new() { Timeout = 60_000 });
+            url => !url.EndsWith("/new", StringComparison.Ordinal) && url.Contains("/settings/branches/", StringComparison.Ordinal));
         await E2EHost.WaitInteractiveAsync(page);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Филиал на Тверской" }).WaitForAsync();
         (await page.GetByLabel("Префикс номеров").InputValueAsync()).ShouldBe("ТВР");

@@ -43,7 +43,7 @@ public sealed class ThirdPartyJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await dialog.Locator("#tps-send").ClickAsync();
 
         // The new transfer opens: two devices there, the waybill to print.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/third-party/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/third-party/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByTestId("tps-lines")).ToContainTextAsync(secondNumber, new() { Timeout = 30_000 });
         var waybill = await page.Locator("#tps-waybill").GetAttributeAsync("href");
         waybill.ShouldNotBeNull().ShouldEndWith("/waybill.pdf");
