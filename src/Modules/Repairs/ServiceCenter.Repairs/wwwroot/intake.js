@@ -51,8 +51,8 @@ export function attach(root) {
     }
 }
 
-// A focus request can reach the browser after the user (or a scanner) has already started typing into that very field,
-// e.g. a second render after a pick; selecting its text then would let the next key replace what was typed.
+// A focus request for the field the user (or a scanner) is already typing in leaves it alone: selecting its text would
+// let the next key replace what was typed.
 export function focus(selector) {
     const el = document.querySelector(selector);
     if (el && el !== document.activeElement) {
