@@ -37,7 +37,7 @@ internal sealed class ProblemDetailsExceptionHandler(
                 Detail = l["Problem.ConcurrencyRace"],
                 Extensions = { ["code"] = "concurrency" },
             },
-            DbUpdateException u when ServiceCenter.Data.UniqueViolation.Is(u) => new ProblemDetails
+            DbUpdateException u when Data.UniqueViolation.Is(u) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = l["Problem.BusinessRule"],
@@ -74,7 +74,6 @@ internal sealed class ProblemDetailsExceptionHandler(
         http.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
-
 
     private ValidationProblemDetails Validation(ValidationException v)
     {

@@ -222,7 +222,6 @@ public sealed class RepairOrder : VersionedEntity, IAuditable, IBranchOwned
     /// <summary>What third parties charged for this order (its cost, for the margin), kopecks.</summary>
     public long ThirdPartyCostKopecks { get; private set; }
 
-
     public string SearchText { get; private set; } = string.Empty;
 
     public bool IsClosed => StageCodes.IsClosed(Stage);

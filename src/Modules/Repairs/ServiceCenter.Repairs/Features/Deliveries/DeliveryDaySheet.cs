@@ -69,5 +69,4 @@ public sealed class DeliveryDaySheet(
             .Signatures(new Signature(l["DaySheet.Issued"]), new Signature(l["DaySheet.Received"], courierName));
         return form.ToBytes();
     }
-
 }

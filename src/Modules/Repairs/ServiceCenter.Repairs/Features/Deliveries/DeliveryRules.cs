@@ -30,7 +30,6 @@ internal static class DeliveryRules
     public static string WindowText(DateTime fromUtc, DateTime toUtc, string? timeZone) =>
         string.Create(CultureInfo.InvariantCulture, $"{RepairContext.LocalNow(fromUtc, timeZone):HH:mm}–{RepairContext.LocalNow(toUtc, timeZone):HH:mm}");
 
-
     /// <summary>The users holding the role Courier.</summary>
     public static async Task<HashSet<Guid>> CourierUserIdsAsync(AppDbContext db, CancellationToken ct) =>
         [.. await Couriers(db).ToListAsync(ct)];

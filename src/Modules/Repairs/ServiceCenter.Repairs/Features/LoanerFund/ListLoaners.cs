@@ -113,4 +113,3 @@ public sealed class ListLoaners(
         })];
     }
 }
-

@@ -27,7 +27,13 @@ internal sealed class LoanerCalendar
         AppDbContext db, ICatalogReader catalog, ICatalogLookups lookups, TimeProvider clock, IReadOnlyCollection<Guid>? branchIds, CancellationToken ct)
     {
         var ids = branchIds is { } given ? [.. given] : await lookups.BranchRefs(db).Select(b => b.Id).ToListAsync(ct);
-        var zones = await catalog.BranchZonesAsync(db, ids, ct);
+        return await LoadAsync(db, catalog, clock, ids, ct);
+    }
+
+    /// <summary>The dates of the given branches.</summary>
+    public static async Task<LoanerCalendar> LoadAsync(AppDbContext db, ICatalogReader catalog, TimeProvider clock, IEnumerable<Guid> branchIds, CancellationToken ct)
+    {
+        var zones = await catalog.BranchZonesAsync(db, branchIds, ct);
         var today = zones.ToDictionary(p => p.Key, p => RepairContext.LocalToday(clock, p.Value));
         return new LoanerCalendar(today, zones, RepairContext.LocalToday(clock, null));
     }

@@ -53,9 +53,8 @@ public sealed class LoanerReminders(
             return 0;
         }
 
-        var todays = await catalog.LocalTodaysAsync(db, clock, candidates.Select(i => i.BranchId), ct);
-        DateOnly TodayOf(LoanerIssue i) => todays.TryGetValue(i.BranchId, out var d) ? d : RepairContext.LocalToday(clock, null);
-        var due = candidates.Where(i => i.IsOverdue(TodayOf(i))).ToList();
+        var calendar = await LoanerCalendar.LoadAsync(db, catalog, clock, candidates.Select(i => i.BranchId), ct);
+        var due = candidates.Where(i => calendar.OverdueDays(i) > 0).ToList();
         if (due.Count == 0)
         {
             return 0;
@@ -76,7 +75,7 @@ public sealed class LoanerReminders(
                     phones.GetValueOrDefault(issue.RepairId) ?? "—",
                     issue.RepairNumber,
                     issue.ExpectedReturnOn.ToString("d", Russian),
-                    issue.OverdueDays(TodayOf(issue))].Value;
+                    calendar.OverdueDays(issue)].Value;
                 NotificationStore.Add(db, userId, text, $"/repairs/{issue.RepairId}", now);
             }
 

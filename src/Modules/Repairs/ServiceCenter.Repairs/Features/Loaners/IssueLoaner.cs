@@ -166,4 +166,3 @@ public sealed class IssueLoaner(
             : new BusinessRuleException(LoanerErrors.UnitNotAvailable, l["Error.UnitState", unit.SerialNumber, l[$"State.{unit.State}"]]);
     }
 }
-

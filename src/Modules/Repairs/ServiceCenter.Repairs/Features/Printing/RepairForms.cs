@@ -261,7 +261,6 @@ public sealed class RepairForms(
         return (order, await catalog.BranchAsync(db, order.BranchId, ct), await catalog.OrganisationAsync(db, ct), await catalog.ClientAsync(db, order.CounterpartyId, ct));
     }
 
-
     private static DateTime Local(DateTime utc, BranchInfo? branch) => RepairContext.LocalNow(utc, branch?.TimeZone);
 
     private string? Rub(decimal? amount) => amount is null ? null : $"{Amount(amount.Value)} {l["Print.Rub"]}";

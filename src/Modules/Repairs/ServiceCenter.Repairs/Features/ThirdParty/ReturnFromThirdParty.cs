@@ -120,4 +120,3 @@ public sealed class ReturnFromThirdParty(
         return new ReturnedLine(line.ToDto(), order.Stage, transfer.IsClosed, order.Version);
     }
 }
-

@@ -5,8 +5,8 @@ using ServiceCenter.Catalog.Contracts;
 using ServiceCenter.Data;
 using ServiceCenter.Printing;
 using ServiceCenter.Repairs.Domain;
-using ServiceCenter.Repairs.Features.Printing;
 using ServiceCenter.Repairs.Resources;
+using static ServiceCenter.Repairs.Features.Printing.PrintBlocks;
 
 namespace ServiceCenter.Repairs.Features.ThirdParty;
 
@@ -60,20 +60,18 @@ public sealed class ThirdPartyWaybill(
             declared += o?.DeclaredValueKopecks ?? 0;
             var serial = string.Join(" / ", new[] { line.SerialNumber, o?.Imei }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct());
             table.AddRow((++n).ToString(Ru), line.RepairNumber, line.DeviceName, serial.Length == 0 ? "—" : serial, o?.Defect ?? "—", o?.Kit ?? "—",
-                o?.DeclaredValueKopecks is { } v ? Amount(v) : "—");
+                o?.DeclaredValueKopecks is { } v ? Amount(v.Rubles()) : "—");
         }
 
-        table.AddTotal(l["Waybill.Total", lines.Count], declared > 0 ? Amount(declared) : "—");
+        table.AddTotal(l["Waybill.Total", lines.Count], declared > 0 ? Amount(declared.Rubles()) : "—");
         form.Table(table).Space(2);
         form.Fields([
             (l["Waybill.ExpectedOn"], t.ExpectedOn.ToString("dd.MM.yyyy", Ru)),
-            (l["Waybill.AgreedCost"], t.AgreedCostKopecks is { } cost ? $"{Amount(cost)} {p["Print.Rub"]}" : l["Waybill.NoAgreedCost"].Value),
+            (l["Waybill.AgreedCost"], t.AgreedCostKopecks is { } cost ? $"{Amount(cost.Rubles())} {p["Print.Rub"]}" : l["Waybill.NoAgreedCost"].Value),
             (l["Waybill.Comment"], t.Comment),
         ], labelWidthMm: 60);
         form.Space(2).Paragraph(l["Waybill.Terms"], size: 9).Space(6)
             .Signatures(new Signature(l["Waybill.Handed"], t.SentByName), new Signature(l["Waybill.Received"], null));
         return form.ToBytes();
     }
-
-    private static string Amount(long kopecks) => PrintBlocks.Amount(kopecks / 100m);
 }

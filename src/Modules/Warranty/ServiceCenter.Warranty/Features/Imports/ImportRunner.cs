@@ -313,7 +313,6 @@ internal sealed partial class ImportRunner(
         }
     }
 
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Serial import {ImportId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid importId);
 
