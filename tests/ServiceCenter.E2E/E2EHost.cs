@@ -94,7 +94,11 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#interactive-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    /// <summary>Closes an open MudSelect/MudMenu popover (Escape, then a click on its overlay) until <paramref name="insidePopover"/> is gone.</summary>
+    /// <summary>
+    /// Closes an open MudSelect/MudMenu popover (Escape, then a click on its overlay) until <paramref name="insidePopover"/> is gone.
+    /// Each try waits up to 3 s for the server to close it: a second key or click sent while a loaded server is still closing
+    /// the popover reaches the dialog behind it and closes that instead.
+    /// </summary>
     public static async Task ClosePopoverAsync(IPage page, ILocator insidePopover)
     {
         for (var attempt = 0; attempt < 5 && await insidePopover.IsVisibleAsync(); attempt++)
@@ -108,7 +112,14 @@ public sealed class E2EHost : WebApplicationFactory<Program>, IAsyncLifetime
                 await page.Mouse.ClickAsync(5, 880);
             }
 
-            await page.WaitForTimeoutAsync(300);
+            try
+            {
+                await insidePopover.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Still open: the next try uses the other way.
+            }
         }
 
         await insidePopover.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
